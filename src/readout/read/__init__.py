@@ -1,0 +1,1 @@
+"""Inputs: readers, document structure, transcript turns."""
