@@ -3,13 +3,14 @@
 Add them to any English pipeline that has a parser and entity recognizer::
 
     nlp = spacy.load("en_core_web_sm")
-    nlp.add_pipe("readout.structure.v1", first=True)
-    nlp.add_pipe("readout.actors.v1")
-    nlp.add_pipe("readout.times.v1")
-    nlp.add_pipe("readout.statements.v1")
+    nlp.add_pipe("readout_structure", first=True)
+    nlp.add_pipe("readout_actors")
+    nlp.add_pipe("readout_times")
+    nlp.add_pipe("readout_statements")
     record = nlp(text)._.readout          # a readout.model.Record
 
-Each component reads and extends the Record in ``doc._.readout``; the structure component
+Each factory's config names a versioned function (``readout.statements.v1``, ...) that
+does the work. Each component reads and extends the Record in ``doc._.readout``; the structure component
 starts one from the text when none is there. ``readout extract`` calls the same functions
 directly (readout.pipeline) and does not need these wrappers.
 """
@@ -18,8 +19,11 @@ from __future__ import annotations
 
 import hashlib
 
+from collections.abc import Callable
+
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import registry
 
 from readout.model import Document, Record
 
@@ -44,43 +48,46 @@ def _record(doc: Doc) -> Record:
 
 
 class _Structure:
-    def __call__(self, doc: Doc) -> Doc:
-        from readout.read.turns import turn_actors_and_statements
+    def __init__(self, extract: Callable) -> None:
+        self.extract = extract
 
+    def __call__(self, doc: Doc) -> Doc:
         record = _record(doc)
         if not record.actors and not record.statements:
-            actors, statements = turn_actors_and_statements(
+            record.actors, record.statements = self.extract(
                 record.document, doc._.readout_turns or []
             )
-            record.actors, record.statements = actors, statements
         return doc
 
 
 class _Actors:
-    def __call__(self, doc: Doc) -> Doc:
-        from readout.extract.actors import extract_actors
+    def __init__(self, extract: Callable) -> None:
+        self.extract = extract
 
+    def __call__(self, doc: Doc) -> Doc:
         record = _record(doc)
-        record.actors = extract_actors(doc, record.document, seed=record.actors)
+        record.actors = self.extract(doc, record.document, seed=record.actors)
         return doc
 
 
 class _Times:
-    def __call__(self, doc: Doc) -> Doc:
-        from readout.extract.times import extract_times
+    def __init__(self, extract: Callable) -> None:
+        self.extract = extract
 
+    def __call__(self, doc: Doc) -> Doc:
         record = _record(doc)
-        record.times = extract_times(doc, record.document)
+        record.times = self.extract(doc, record.document)
         return doc
 
 
 class _Statements:
-    def __call__(self, doc: Doc) -> Doc:
-        from readout.extract.statements import extract_statements
+    def __init__(self, extract: Callable) -> None:
+        self.extract = extract
 
+    def __call__(self, doc: Doc) -> Doc:
         record = _record(doc)
         kept = [s for s in record.statements if s.kind == "turn"]
-        record.statements = kept + extract_statements(
+        record.statements = kept + self.extract(
             doc,
             record.document,
             record.actors,
@@ -91,25 +98,59 @@ class _Statements:
         return doc
 
 
-@Language.factory("readout.structure.v1")
-def make_structure(nlp: Language, name: str) -> _Structure:
+# The versioned functions: a config names one of these, so a later readout.statements.v2 can
+# change behaviour without changing what an existing config means.
+@registry.misc("readout.structure.v1")
+def structure_v1() -> Callable:
+    from readout.read.turns import turn_actors_and_statements
+
+    return turn_actors_and_statements
+
+
+@registry.misc("readout.actors.v1")
+def actors_v1() -> Callable:
+    from readout.extract.actors import extract_actors
+
+    return extract_actors
+
+
+@registry.misc("readout.times.v1")
+def times_v1() -> Callable:
+    from readout.extract.times import extract_times
+
+    return extract_times
+
+
+@registry.misc("readout.statements.v1")
+def statements_v1() -> Callable:
+    from readout.extract.statements import extract_statements
+
+    return extract_statements
+
+
+@Language.factory(
+    "readout_structure", default_config={"extract": {"@misc": "readout.structure.v1"}}
+)
+def make_structure(nlp: Language, name: str, *, extract: Callable) -> _Structure:
     """Document structure (kind, dateline, body, turns) from the raw text."""
-    return _Structure()
+    return _Structure(extract)
 
 
-@Language.factory("readout.actors.v1")
-def make_actors(nlp: Language, name: str) -> _Actors:
+@Language.factory("readout_actors", default_config={"extract": {"@misc": "readout.actors.v1"}})
+def make_actors(nlp: Language, name: str, *, extract: Callable) -> _Actors:
     """Actors: entities linked to the knowledge base, every mention tied to its actor."""
-    return _Actors()
+    return _Actors(extract)
 
 
-@Language.factory("readout.times.v1")
-def make_times(nlp: Language, name: str) -> _Times:
+@Language.factory("readout_times", default_config={"extract": {"@misc": "readout.times.v1"}})
+def make_times(nlp: Language, name: str, *, extract: Callable) -> _Times:
     """Times: temporal expressions normalised to TIMEX3 values."""
-    return _Times()
+    return _Times(extract)
 
 
-@Language.factory("readout.statements.v1")
-def make_statements(nlp: Language, name: str) -> _Statements:
+@Language.factory(
+    "readout_statements", default_config={"extract": {"@misc": "readout.statements.v1"}}
+)
+def make_statements(nlp: Language, name: str, *, extract: Callable) -> _Statements:
     """Statements: who said what to whom, and through whom."""
-    return _Statements()
+    return _Statements(extract)
