@@ -153,3 +153,10 @@ def test_stdin_text(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     rec = json.loads(result.stdout.splitlines()[0])
     assert rec["document"]["text"].startswith("Peskov told")
+
+
+def test_empty_folder_is_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    result = runner.invoke(app, ["extract", str(tmp_path / "empty"), "-o", str(tmp_path / "o")])
+    assert result.exit_code == EXIT_USAGE
+    assert "no input documents" in result.output

@@ -137,6 +137,11 @@ def extract(
     finally:
         if not to_stdout:
             out.close()
+    if summary.documents == 0 and summary.skipped == 0:
+        raise _fail(
+            "no input documents found in " + ", ".join(paths) + "; give .txt, .html, .jsonl, "
+            ".jsonl.gz or .json files, or folders holding them."
+        )
     if not quiet:
         c = summary.counts
         where = f" (see {errors_path})" if summary.errors else ""
