@@ -9,10 +9,11 @@ STAMP := $(VENV)/.readout-installed
 
 env: $(STAMP)
 
-$(STAMP): pyproject.toml $(wildcard models/en_readout_core-*/meta.json)
+$(STAMP): pyproject.toml $(wildcard models/en_readout_core-*/meta.json) src/readout/kb/curated.yaml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[dev]'
 	if [ -n "$(MODEL_DIR)" ]; then $(BIN)/python -m pip install -q --disable-pip-version-check --no-deps --no-build-isolation $(MODEL_DIR); fi
+	$(BIN)/readout kb build
 	touch $(STAMP)
 
 demo: $(STAMP)

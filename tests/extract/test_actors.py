@@ -1,0 +1,421 @@
+"""Actors: written fixtures in the two shapes DESIGN.md describes, over a tiny knowledge base.
+
+Entities are set by hand on a blank English pipeline, so these tests pin the actors stage
+and not a model; one test at the end runs the real pipeline when it is installed.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from readout.extract import actors as actors_mod
+from readout.extract.actors import (
+    actor_at,
+    extract_actors,
+    extract_actors_detailed,
+    resolve_pronoun,
+)
+from readout.kb.lookup import KB
+from readout.model import Actor, Document, Span
+
+_spec = importlib.util.spec_from_file_location(
+    "_tiny_gazetteer", Path(__file__).resolve().parents[1] / "kb" / "test_kb.py"
+)
+assert _spec is not None and _spec.loader is not None
+_tiny = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_tiny)
+
+NEWS = "\n\n".join(
+    [
+        "Home | World | Politics | Subscribe\nSaturday, 1 July 2023",
+        "Lukashenko and Putin agree to speed up Union State programmes",
+        "By Staff Reporter",
+        "MINSK, June 30 - Kremlin spokesperson Dmitry Peskov said on Friday that Russian "
+        "President Vladimir Putin and Belarusian leader Alexander Lukashenko had spoken by phone, "
+        "the news agency BelTA reported.",
+        '"The presidents discussed the schedule of the Union programmes," Peskov told reporters, '
+        "according to TASS. He added that the Russian President valued the talks.",
+        "Moscow and Minsk have been working for years to integrate their economies within the "
+        "Union State and the Eurasian Economic Union (EAEU).",
+        "The Belarusian leader said earlier that talks in Minsk with a Russian delegation would "
+        "continue next month. Lukashenko also thanked Putin for the support, Peskov said.",
+        "Share this\nSource: The Kremlin\n",
+    ]
+)
+
+TRANSCRIPT = """\
+Meeting with President of Belarus Alexander Lukashenko
+June 9, 2023, 14:30, Sochi
+
+Vladimir Putin held talks with President of the Republic of Belarus Alexander Lukashenko.
+
+Vladimir Putin: Alexander Grigorievich, good afternoon. I am glad to see you in Sochi again.
+
+Alexander Lukashenko: Vladimir Vladimirovich, thank you. Minsk and Moscow agree on this.
+
+Putin: Thank you.
+
+This text has been translated from Russian by machine translation.
+"""
+
+
+@pytest.fixture(scope="module")
+def kb(tmp_path_factory: pytest.TempPathFactory) -> KB:
+    return _tiny.build_tiny_kb(tmp_path_factory.mktemp("kb"))
+
+
+@pytest.fixture(scope="module")
+def blank() -> Language:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def parse(nlp: Language, text: str, ents: dict[str, str]) -> Doc:
+    """A Doc with every occurrence of each name tagged, longest names first."""
+    doc = nlp(text)
+    spans = []
+    for name in sorted(ents, key=len, reverse=True):
+        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+            sp = doc.char_span(m.start(), m.end(), label=ents[name])
+            if sp is not None and not any(sp.start < o.end and o.start < sp.end for o in spans):
+                spans.append(sp)
+    doc.ents = sorted(spans, key=lambda s: s.start)
+    return doc
+
+
+def by_name(actors: list[Actor], name: str) -> Actor:
+    (found,) = [a for a in actors if a.name == name]
+    return found
+
+
+def texts(actor: Actor) -> list[str]:
+    return [m.text for m in actor.mentions]
+
+
+def check_spans(actors: list[Actor], document: Document) -> None:
+    for a in actors:
+        for m in a.mentions:
+            assert m.holds_in(document.text), (a.name, m)
+
+
+# --- a news report -------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def news(kb: KB, blank: Language) -> tuple[Document, Doc, list[Actor]]:
+    body_start = NEWS.index("Lukashenko and Putin")
+    document = Document(
+        id="news",
+        source="test",
+        text=NEWS,
+        published="2023-06-30",
+        body=Span.of(NEWS, body_start, NEWS.index("Share this")),
+    )
+    ents = {
+        "Dmitry Peskov": "PER",
+        "Vladimir Putin": "PER",
+        "Alexander Lukashenko": "PER",
+        "Peskov": "PER",
+        "Putin": "PER",
+        "Lukashenko": "PER",
+        "MINSK": "LOC",
+        "Minsk": "LOC",
+        "Moscow": "LOC",
+        "BelTA": "ORG",
+        "Kremlin": "ORG",
+    }
+    doc = parse(blank, NEWS, ents)
+    return document, doc, extract_actors(doc, document, seed=[], kb=kb)
+
+
+def test_news_heads_of_state_with_every_surface_form(
+    news: tuple[Document, Doc, list[Actor]],
+) -> None:
+    document, _doc, actors = news
+    check_spans(actors, document)
+    putin = by_name(actors, "Vladimir Putin")
+    assert (putin.kb, putin.country, putin.type) == ("Q7747", "RUS", "person")
+    assert "head of state" in putin.roles
+    assert {"Vladimir Putin", "Putin", "Russian President", "the Russian President"} <= set(
+        texts(putin)
+    )
+    luka = by_name(actors, "Alexander Lukashenko")
+    assert (luka.kb, luka.country) == ("Q2866", "BLR")
+    assert {
+        "Alexander Lukashenko",
+        "Lukashenko",
+        "Belarusian leader",
+        "The Belarusian leader",
+    } <= set(texts(luka))
+
+
+def test_news_spokesperson_surnames_join_the_full_name(
+    news: tuple[Document, Doc, list[Actor]],
+) -> None:
+    _document, _doc, actors = news
+    holders = [a for a in actors if any("Peskov" in m.text for m in a.mentions)]
+    assert len(holders) == 1
+    peskov = holders[0]
+    assert peskov.name == "Dmitry Peskov"
+    assert texts(peskov).count("Peskov") == 2
+    assert {"Dmitry Peskov", "Kremlin spokesperson"} <= set(texts(peskov))
+    assert (peskov.kb, peskov.country, peskov.roles) == (None, "RUS", ["spokesperson"])
+
+
+def test_news_institutions(news: tuple[Document, Doc, list[Actor]]) -> None:
+    _document, _doc, actors = news
+    kremlin = by_name(actors, "the Kremlin")
+    assert (kremlin.type, kremlin.country) == ("organization", "RUS")
+    tass, belta = by_name(actors, "TASS"), by_name(actors, "BelTA")
+    assert (tass.kb, tass.roles, belta.country, belta.roles) == (
+        "Q223799",
+        ["news agency"],
+        "BLR",
+        ["news agency"],
+    )
+    eaeu = by_name(actors, "Eurasian Economic Union")
+    assert (eaeu.kb, sorted(texts(eaeu))) == ("Q4173083", ["EAEU", "Eurasian Economic Union"])
+    assert by_name(actors, "Union State").kb == "Q166110"
+
+
+def test_news_capitals_as_governments_and_as_places(
+    news: tuple[Document, Doc, list[Actor]],
+) -> None:
+    document, _doc, actors = news
+    russia, belarus = by_name(actors, "Russia"), by_name(actors, "Belarus")
+    moscow_minsk = document.text.index("Moscow and Minsk")
+    assert any(m.start == moscow_minsk for m in russia.mentions)
+    assert any(m.start == moscow_minsk + len("Moscow and ") for m in belarus.mentions)
+    assert {"Russian", "Belarusian"} <= set(texts(russia)) | set(texts(belarus))
+    minsk = by_name(actors, "Minsk")
+    assert (minsk.type, minsk.country) == ("place", "BLR")
+    assert {m.start for m in minsk.mentions} == {
+        document.text.index("MINSK, June"),
+        document.text.index("Minsk with a Russian"),
+    }
+
+
+def test_news_chrome_is_ignored_and_ids_are_in_order(
+    news: tuple[Document, Doc, list[Actor]],
+) -> None:
+    document, _doc, actors = news
+    assert document.body is not None
+    for a in actors:
+        for m in a.mentions:
+            assert document.body.start <= m.start and m.end <= document.body.end
+    assert [a.id for a in actors] == [f"a{i}" for i in range(1, len(actors) + 1)]
+    firsts = [min(m.start for m in a.mentions) for a in actors]
+    assert firsts == sorted(firsts)
+
+
+def test_news_pronoun_and_actor_at(news: tuple[Document, Doc, list[Actor]], kb: KB) -> None:
+    document, doc, actors = news
+    peskov = next(a for a in actors if a.name == "Dmitry Peskov")
+    he = next(t for t in doc if t.text == "He")
+    assert resolve_pronoun(he, doc, actors, kb) == peskov.id
+    phrase = document.text.index("Russian President Vladimir")
+    putin, russia = by_name(actors, "Vladimir Putin"), by_name(actors, "Russia")
+    assert actor_at(actors, phrase, phrase + len("Russian President")) == putin.id
+    assert actor_at(actors, phrase, phrase + len("Russian")) == russia.id
+    assert actor_at(actors, 0, 5) is None
+
+
+# --- a transcript ------------------------------------------------------------------
+
+
+def test_transcript_seed_speakers_keep_ids_and_gain_mentions(kb: KB, blank: Language) -> None:
+    text = TRANSCRIPT
+    document = Document(
+        id="t",
+        source="test",
+        text=text,
+        kind="transcript",
+        published="2023-06-09",
+        body=Span.of(text, 0, text.index("This text has been")),
+    )
+    putin = Actor(id="a1", name="Vladimir Putin", type="person")
+    luka = Actor(id="a2", name="Alexander Lukashenko", type="person")
+    for label, actor in (
+        ("Vladimir Putin:", putin),
+        ("Putin:", putin),
+        ("Alexander Lukashenko:", luka),
+    ):
+        for m in re.finditer(rf"^{re.escape(label)}", text, re.M):
+            actor.mentions.append(Span.of(text, m.start(), m.end() - 1))
+    doc = parse(
+        blank,
+        text,
+        {
+            "Vladimir Putin": "PER",
+            "Alexander Lukashenko": "PER",
+            "Putin": "PER",
+            "Sochi": "LOC",
+            "Minsk": "LOC",
+            "Moscow": "LOC",
+        },
+    )
+    actors = extract_actors(doc, document, seed=[putin, luka], kb=kb)
+    check_spans(actors, document)
+    assert actors[0] is putin and actors[1] is luka
+    assert (putin.id, putin.kb, putin.country) == ("a1", "Q7747", "RUS")
+    assert (luka.id, luka.kb, luka.country) == ("a2", "Q2866", "BLR")
+    assert "Vladimir Vladimirovich" in texts(putin)
+    assert {
+        "Alexander Grigorievich",
+        "President of Belarus",
+        "President of the Republic of Belarus",
+    } <= set(texts(luka))
+    assert texts(putin).count("Putin") == 1 and texts(putin).count("Vladimir Putin") >= 2
+    rest = actors[2:]
+    assert [a.id for a in rest] == [f"a{i}" for i in range(3, len(actors) + 1)]
+    sochi = by_name(actors, "Sochi")
+    assert sochi.type == "place" and len(sochi.mentions) == 2
+    # "translated from Russian" (outside the body anyway) names a language, not Russia
+    russia = by_name(actors, "Russia")
+    assert "Russian" not in texts(russia)
+    assert {"Minsk", "Moscow"} == {
+        m.text
+        for a in actors
+        if a.type == "country"
+        for m in a.mentions
+        if m.text in ("Minsk", "Moscow")
+    }
+
+
+# --- linking: dates, titles, possessives, unknown names ------------------------------
+
+
+def run(
+    kb: KB, nlp: Language, text: str, ents: dict[str, str], published: str | None
+) -> list[Actor]:
+    document = Document(id="x", source="test", text=text, published=published)
+    return extract_actors(parse(nlp, text, ents), document, seed=[], kb=kb)
+
+
+def test_title_phrases_follow_the_document_date(kb: KB, blank: Language) -> None:
+    text = "The Russian President met the Russian Prime Minister in Moscow."
+    then = run(kb, blank, text, {"Moscow": "LOC"}, "2010-05-01")
+    assert by_name(then, "Dmitry Medvedev").mentions[0].text == "The Russian President"
+    assert by_name(then, "Vladimir Putin").mentions[0].text == "the Russian Prime Minister"
+    assert by_name(then, "Moscow").type == "place"
+    now = run(kb, blank, text, {"Moscow": "LOC"}, "2023-05-01")
+    assert by_name(now, "Vladimir Putin").mentions[0].text == "The Russian President"
+    assert by_name(now, "Mikhail Mishustin").kb == "Q4298520"
+
+
+def test_possessive_title_and_apposition(kb: KB, blank: Language) -> None:
+    text = (
+        "Putin's spokesman said the talks went well. Ivan Petrov, the Belarusian spokesman, agreed."
+    )
+    actors = run(kb, blank, text, {"Putin": "PER", "Ivan Petrov": "PER"}, "2023-05-01")
+    peskov = by_name(actors, "Dmitry Peskov")
+    assert texts(peskov) == ["Putin's spokesman"]
+    petrov = by_name(actors, "Ivan Petrov")
+    assert (petrov.kb, petrov.country, petrov.roles) == (None, "BLR", ["spokesperson"])
+    assert "the Belarusian spokesman" in texts(petrov)
+
+
+def test_surname_alone_links_by_office_and_context(kb: KB, blank: Language) -> None:
+    actors = run(
+        kb,
+        blank,
+        "Lavrov said Moscow was ready to talk.",
+        {"Lavrov": "PER", "Moscow": "LOC"},
+        "2023-05-01",
+    )
+    assert by_name(actors, "Sergey Lavrov").kb == "Q58217"
+    assert by_name(actors, "Russia").type == "country"  # Moscow, the subject, stands for Russia
+
+
+def test_unknown_names_stay_unlinked(kb: KB, blank: Language) -> None:
+    actors = run(
+        kb,
+        blank,
+        "Ivan Petrov met Petrov's partners.",
+        {"Ivan Petrov": "PER", "Petrov": "PER"},
+        None,
+    )
+    (petrov,) = actors
+    assert (petrov.name, petrov.kb, len(petrov.mentions)) == ("Ivan Petrov", None, 2)
+
+
+def test_she_said_finds_a_woman(kb: KB, blank: Language) -> None:
+    text = "Sergey Lavrov met the press with Maria Zakharova. She said the talks were useful."
+    doc = parse(blank, text, {"Sergey Lavrov": "PER", "Maria Zakharova": "PER"})
+    document = Document(id="x", source="test", text=text, published="2023-05-01")
+    actors = extract_actors(doc, document, seed=[], kb=kb)
+    she = next(t for t in doc if t.text == "She")
+    assert resolve_pronoun(she, doc, actors, kb) == by_name(actors, "Maria Zakharova").id
+    text2 = "Maria Zakharova met Sergey Lavrov. He said the talks were useful."
+    doc2 = parse(blank, text2, {"Sergey Lavrov": "PER", "Maria Zakharova": "PER"})
+    actors2 = extract_actors(doc2, Document(id="y", source="t", text=text2), seed=[], kb=kb)
+    he = next(t for t in doc2 if t.text == "He")
+    assert resolve_pronoun(he, doc2, actors2, kb) == by_name(actors2, "Sergey Lavrov").id
+    assert resolve_pronoun(doc2[0], doc2, actors2, kb) is None  # not a pronoun
+
+
+def test_without_a_knowledge_base_actors_still_come_out(
+    blank: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(actors_mod, "default_kb", lambda: None)
+    text = "Vladimir Putin met Alexander Lukashenko in Sochi. Putin spoke first."
+    doc = parse(
+        blank,
+        text,
+        {"Vladimir Putin": "PER", "Alexander Lukashenko": "PER", "Putin": "PER", "Sochi": "LOC"},
+    )
+    actors = extract_actors(doc, Document(id="x", source="t", text=text), seed=[])
+    assert [(a.name, a.kb, a.type) for a in actors] == [
+        ("Vladimir Putin", None, "person"),
+        ("Alexander Lukashenko", None, "person"),
+        ("Sochi", None, "place"),
+    ]
+    assert texts(actors[0]) == ["Vladimir Putin", "Putin"]
+
+
+def test_detailed_kinds(kb: KB, blank: Language) -> None:
+    text = "The Kremlin said Russian troops left. Vladimir Putin and Putin's aides agreed."
+    doc = parse(blank, text, {"Vladimir Putin": "PER", "Putin": "PER"})
+    document = Document(id="x", source="t", text=text, published="2023-05-01")
+    _actors, kinds = extract_actors_detailed(doc, document, [], kb)
+    where = {document.text[s:e]: k for (s, e), k in kinds.items()}
+    assert (
+        where["Kremlin"] == "name" and where["Russian"] == "demonym" and where["Putin"] == "surname"
+    )
+
+
+# --- the real pipeline, where it is installed ----------------------------------------
+
+
+def _real_nlp() -> Language | None:
+    try:
+        return spacy.load("en_readout_core")
+    except (OSError, ImportError, ValueError):
+        return None
+
+
+@pytest.mark.skipif(_real_nlp() is None, reason="en_readout_core not installed")
+def test_real_pipeline_news(kb: KB) -> None:
+    nlp = _real_nlp()
+    assert nlp is not None
+    document = Document(
+        id="news",
+        source="test",
+        text=NEWS,
+        published="2023-06-30",
+        body=Span.of(NEWS, NEWS.index("Lukashenko and Putin"), NEWS.index("Share this")),
+    )
+    actors = extract_actors(nlp(NEWS), document, seed=[], kb=kb)
+    check_spans(actors, document)
+    assert {"Q7747", "Q2866"} <= {a.kb for a in actors}
+    peskov = [a for a in actors if any(m.text == "Peskov" for m in a.mentions)]
+    assert len(peskov) == 1 and "Dmitry Peskov" in texts(peskov[0])
+    assert by_name(actors, "the Kremlin").country == "RUS"
