@@ -64,9 +64,10 @@ def test_extract_examples_gives_one_record_per_document(tmp_path: Path) -> None:
     for rec in records:
         assert rec["schema"] == "readout/1"
         text = rec["document"]["text"]
-        assert rec["document"]["body"]["text"] == text[
-            rec["document"]["body"]["start"] : rec["document"]["body"]["end"]
-        ]
+        assert (
+            rec["document"]["body"]["text"]
+            == text[rec["document"]["body"]["start"] : rec["document"]["body"]["end"]]
+        )
     kinds = {r["document"]["kind"] for r in records}
     assert kinds == {"article", "transcript"}
     assert "documents" in result.stderr if hasattr(result, "stderr") else True
@@ -83,7 +84,9 @@ def _bad_inputs(folder: Path) -> int:
     (folder / "huge.txt").write_text("word " * 300_000)
     (folder / "hostile.html").write_text(
         "<html><head><script>alert(1)</script><style>p{}</style></head><body>"
-        + "<div>" * 5000 + "</div>" * 5000 + "<script>document.write('x')</script></body></html>"
+        + "<div>" * 5000
+        + "</div>" * 5000
+        + "<script>document.write('x')</script></body></html>"
     )
     lines = [
         json.dumps({"id": "ok-1", "text": "Lukashenko met Putin in Sochi on Friday."}),
@@ -118,8 +121,10 @@ def test_bad_inputs_give_one_error_row_each_and_exit_3(tmp_path: Path) -> None:
 def test_resume_continues_without_duplicates(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
-    lines = [json.dumps({"id": f"d{i}", "text": f"Minister {i} said talks went well."})
-             for i in range(12)]
+    lines = [
+        json.dumps({"id": f"d{i}", "text": f"Minister {i} said talks went well."})
+        for i in range(12)
+    ]
     (folder / "docs.jsonl").write_text("\n".join(lines) + "\n")
     out = tmp_path / "out.jsonl"
     assert runner.invoke(app, ["extract", str(folder), "-o", str(out)]).exit_code == 0
@@ -147,7 +152,8 @@ def test_missing_model_is_a_usage_error_with_advice(tmp_path: Path) -> None:
 
 def test_stdin_text(tmp_path: Path) -> None:
     result = runner.invoke(
-        app, ["extract", "-", "-q", "--errors", str(tmp_path / "e.jsonl")],
+        app,
+        ["extract", "-", "-q", "--errors", str(tmp_path / "e.jsonl")],
         input="Peskov told reporters that Putin would attend.\n",
     )
     assert result.exit_code == 0, result.output

@@ -35,11 +35,27 @@ def _record() -> Record:
     )
     return Record(
         document=doc,
-        actors=[Actor("a1", "Vladimir Putin", "person", kb="Q7747", country="RUS",
-                      roles=["head of state"], mentions=[Span.of(TEXT, 20, 34)])],
+        actors=[
+            Actor(
+                "a1",
+                "Vladimir Putin",
+                "person",
+                kb="Q7747",
+                country="RUS",
+                roles=["head of state"],
+                mentions=[Span.of(TEXT, 20, 34)],
+            )
+        ],
         times=[Time("t1", Span.of(TEXT, 0, 12), "DATE", "2023-06-09", "absolute")],
-        statements=[Statement("s1", "turn", Span.of(TEXT, 36, len(TEXT)), speaker="a1",
-                              speaker_mention=Span.of(TEXT, 20, 34))],
+        statements=[
+            Statement(
+                "s1",
+                "turn",
+                Span.of(TEXT, 36, len(TEXT)),
+                speaker="a1",
+                speaker_mention=Span.of(TEXT, 20, 34),
+            )
+        ],
         events=[Event("e1", "CONSULT", [Span.of(TEXT, 36, 52)], mode="meet")],
         claims=[Claim("c1", 12.0, "percent", Span.of(TEXT, 0, 4))],
     )
@@ -71,8 +87,9 @@ def test_span_holds_in_rejects_wrong_text_and_bounds() -> None:
 
 def test_error_row_json() -> None:
     row = json.loads(ErrorRow("a.jsonl", "E005", "bad", line=3).to_json())
-    assert row == {"error": {"source": "a.jsonl", "code": "E005", "message": "bad", "line": 3,
-                             "id": None}}
+    assert row == {
+        "error": {"source": "a.jsonl", "code": "E005", "message": "bad", "line": 3, "id": None}
+    }
 
 
 def test_json_schema_describes_the_record_and_validates_fields() -> None:

@@ -38,7 +38,7 @@ PIECES = [
     "\u00e9\u00e8 \U0001f600 ",
     "Alexander Grigorievich, ",
     "According to officials, ",
-    "\"",
+    '"',
     "\u201c",
 ]
 
@@ -84,8 +84,14 @@ def test_a_stage_failure_becomes_an_error_row(nlp, monkeypatch) -> None:
         return seed
 
     monkeypatch.setattr(pipeline, "extract_actors", broken)
-    docs = [Document(id=i, source="s", text=t) for i, t in
-            (("1", "Putin spoke."), ("2", "boom went the stage."), ("3", "Lukashenko spoke."))]
+    docs = [
+        Document(id=i, source="s", text=t)
+        for i, t in (
+            ("1", "Putin spoke."),
+            ("2", "boom went the stage."),
+            ("3", "Lukashenko spoke."),
+        )
+    ]
     results = list(run(nlp, docs))
     assert [type(r) for r in results] == [Record, ErrorRow, Record]
     assert results[1].code == "E100" and "report" in results[1].message
@@ -93,13 +99,14 @@ def test_a_stage_failure_becomes_an_error_row(nlp, monkeypatch) -> None:
 
 def test_worker_processes_keep_input_order(tmp_path: Path) -> None:
     src = tmp_path / "docs.jsonl"
-    lines = [json.dumps({"id": f"d{i:02d}", "text": f"Minister {i} met the envoy in Minsk."})
-             for i in range(30)]
+    lines = [
+        json.dumps({"id": f"d{i:02d}", "text": f"Minister {i} met the envoy in Minsk."})
+        for i in range(30)
+    ]
     lines.insert(7, "{broken")
     src.write_text("\n".join(lines) + "\n")
     out = io.StringIO()
-    summary = extract([str(src)], out, tmp_path / "err.jsonl",
-                      ExtractOptions(jobs=2, batch_size=4))
+    summary = extract([str(src)], out, tmp_path / "err.jsonl", ExtractOptions(jobs=2, batch_size=4))
     ids = [json.loads(x)["document"]["id"] for x in out.getvalue().splitlines()]
     assert ids == [f"d{i:02d}" for i in range(30)]
     assert summary.errors == 1 and summary.records == 30

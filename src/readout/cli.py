@@ -106,7 +106,7 @@ def extract(
     elif errors_path.exists():
         errors_path.unlink()  # error rows of an earlier, unrelated run would mislead
     try:
-        out = sys.stdout if to_stdout else open(output, "a" if resume else "w", encoding="utf-8")  # noqa: SIM115
+        out = sys.stdout if to_stdout else open(output, "a" if resume else "w", encoding="utf-8")
     except OSError as exc:
         raise _fail(f"cannot write the output {output!r}: {exc.strerror}.") from None
 
@@ -182,7 +182,7 @@ class _Progress:
             self._task = self._progress.add_task("extract", total=None, rate=0.0, errors=0)
         return self
 
-    def update(self, summary) -> None:  # noqa: ANN001 - runner.Summary, imported lazily
+    def update(self, summary) -> None:
         if self._progress is not None:
             self._progress.update(
                 self._task, completed=summary.documents, rate=summary.rate, errors=summary.errors
@@ -215,7 +215,8 @@ def kb_build(
     out: Annotated[
         Path | None,
         typer.Option(
-            "--out", help="Where to write the index (default: $READOUT_KB, else the package's).",
+            "--out",
+            help="Where to write the index (default: $READOUT_KB, else the package's).",
             show_default=False,
         ),
     ] = None,

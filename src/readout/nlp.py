@@ -35,7 +35,9 @@ def load_pipeline(name: str | None = None, max_length: int = 6_000_000) -> Langu
             "directory, or leave --model out to use readout's own en_readout_core"
         )
         where = "directory" if Path(name).exists() else "package"
-        raise ReadoutError("R101", f"cannot load the spaCy pipeline {where} {name!r}: {hint}.") from exc
+        raise ReadoutError(
+            "R101", f"cannot load the spaCy pipeline {where} {name!r}: {hint}."
+        ) from exc
     # Documents are capped by the readers' size limit; spaCy's own 1M-character guard would
     # otherwise reject long but legitimate transcripts.
     nlp.max_length = max(nlp.max_length, max_length)

@@ -12,10 +12,10 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from readout.errors import STAGE_FAILED
 from readout.extract.actors import extract_actors
 from readout.extract.statements import extract_statements
 from readout.extract.times import extract_times
-from readout.errors import STAGE_FAILED
 from readout.model import Document, ErrorRow, Record, Span, iter_spans
 from readout.read.structure import analyse_structure
 from readout.read.turns import Turn, find_turns, turn_actors_and_statements
@@ -39,7 +39,9 @@ def build_record(document: Document, doc: Doc, turns: list[Turn]) -> Record:
     return Record(document=document, actors=actors, times=times, statements=statements)
 
 
-def run(nlp: Language, documents: Iterable[Document], batch_size: int = 16) -> Iterator[Record | ErrorRow]:
+def run(
+    nlp: Language, documents: Iterable[Document], batch_size: int = 16
+) -> Iterator[Record | ErrorRow]:
     """One Record or ErrorRow per document, in input order, parsing in batches with ``nlp.pipe``.
 
     A failure in any stage turns that one document into an error row; the others go on.
@@ -116,4 +118,3 @@ def keep_valid_spans(record: Record) -> Record:
         items = getattr(record, name)
         setattr(record, name, [x for x in items if all(s.holds_in(text) for s in iter_spans(x))])
     return record
-
