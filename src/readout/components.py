@@ -11,8 +11,8 @@ Add them to any English pipeline that has a parser and entity recognizer::
 
 Each factory's config names a versioned function (``readout.statements.v1``, ...) that
 does the work. Each component reads and extends the Record in ``doc._.readout``; the
-structure component starts one from the text when none is there. ``readout extract`` calls the same functions
-directly (readout.pipeline) and does not need these wrappers.
+structure component starts one from the text when none is there. ``readout extract``
+calls the same functions directly (readout.pipeline) and does not need these wrappers.
 """
 
 from __future__ import annotations
