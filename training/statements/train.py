@@ -1,0 +1,329 @@
+"""Train the statements model (cue and content choice) on PolNeAR train.
+
+    OMP_NUM_THREADS=1 .venv/bin/python training/statements/train.py [--model en_readout_core]
+
+Reads ``<shared>/benchmarks/polnear/train`` (shared = $READOUT_SHARED or ../shared), parses it
+with the chosen spaCy pipeline, and fits two logistic regressions with plain numpy:
+
+* the cue model: is this word (a verb, a noun taking a clause, "according") the cue of an
+  attribution? Label: the word lies inside a gold Cue span.
+* the content model: which stretch the parse offers (clausal complement, object, "of"
+  phrase, attached quotation, ...) is the content? Label: Jaccard >= 0.5 with gold Content.
+
+The decision thresholds (model alone, and model with rules) are tuned on a held-out fifth
+of train, scored like ``score.py`` (content F1, then content+source F1); the shipped weights
+are then refit on all of train. Everything is seeded and ordered, so a rerun with the same
+pipeline writes the same file: ``src/readout/extract/statements_model.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import glob
+import hashlib
+import json
+import os
+import random
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[2]
+OUT = ROOT / "src" / "readout" / "extract" / "statements_model.json"
+SEED = 13
+# learning settings chosen on the held-out fifth (slow, small steps regularise best here)
+CUE_FIT = {"lr": 0.05, "epochs": 20, "min_count": 4}
+CONTENT_FIT = {"lr": 0.05, "epochs": 10, "min_count": 4}
+AVERAGE = True
+BEST_MARGIN = 0.1  # options this far below the best fit are negatives
+
+Segs = list[tuple[int, int]]
+
+
+def shared_dir() -> Path:
+    return Path(os.environ.get("READOUT_SHARED", ROOT.parent / "shared")).resolve()
+
+
+def load_split(split_dir: Path) -> list[tuple[str, str, list[dict[str, Segs]]]]:
+    """(stem, text, attributions) per document; the first annotator's file, as score.py."""
+    out: dict[str, tuple[str, str, list[dict[str, Segs]]]] = {}
+    for ann in sorted(glob.glob(str(split_dir / "attributions" / "*.ann"))):
+        stem = os.path.basename(ann).rsplit("_", 1)[0]
+        if stem in out:
+            continue
+        text = (split_dir / "text" / f"{stem}.txt").read_text(encoding="utf-8")
+        spans: dict[str, Segs] = {}
+        rels: list[dict[str, str]] = []
+        for line in open(ann, encoding="utf-8"):
+            p = line.rstrip("\n").split("\t")
+            if len(p) < 2:
+                continue
+            if p[0].startswith("T"):
+                _, *rng = p[1].split(" ")
+                spans[p[0]] = [
+                    (int(a), int(b)) for a, b in (r.split(" ") for r in " ".join(rng).split(";"))
+                ]
+            elif p[0].startswith("E"):
+                rels.append(dict(a.split(":") for a in p[1].split(" ") if ":" in a))
+        items = []
+        for r in rels:
+            content = spans.get(r.get("Content", ""), [])
+            if content:
+                items.append(
+                    {
+                        "content": content,
+                        "source": spans.get(r.get("Source", ""), []),
+                        "cue": spans.get(r.get("Cue", ""), []),
+                    }
+                )
+        out[stem] = (stem, text, items)
+    return list(out.values())
+
+
+def parse(nlp, texts: list[str], tag: str):
+    """Docs for texts, cached as a DocBin in the temp folder (parsing is the slow part)."""
+    from spacy.tokens import DocBin
+
+    key = hashlib.sha256(
+        (nlp.meta.get("name", "") + nlp.meta.get("version", "") + tag).encode()
+        + b"".join(t.encode() for t in texts)
+    ).hexdigest()[:16]
+    cache = Path(os.environ.get("READOUT_BENCH_CACHE", tempfile.gettempdir())) / "readout-bench"
+    path = cache / f"polnear-train-{key}.spacy"
+    if path.exists():
+        return list(DocBin().from_disk(path).get_docs(nlp.vocab))
+    t0 = time.perf_counter()
+    docs = list(nlp.pipe(texts, batch_size=16))
+    print(f"parsed {len(texts)} docs in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
+    cache.mkdir(parents=True, exist_ok=True)
+    DocBin(store_user_data=False, docs=docs).to_disk(path)
+    return docs
+
+
+def chars(segs: Segs) -> set[int]:
+    return {i for a, b in segs for i in range(a, b)}
+
+
+def jaccard(a: set[int], b: set[int]) -> float:
+    return len(a & b) / max(1, len(a | b))
+
+
+# ---------------------------------------------------------------------------------------------
+# examples
+
+
+def examples(docs, data):
+    """Cue examples (features, label) and content examples (features, label, group)."""
+    from readout.extract import statements as st
+    from readout.model import Document
+
+    cue_x: list[list[str]] = []
+    cue_y: list[int] = []
+    con_x: list[list[list[str]]] = []  # one group of options per gold cue
+    con_y: list[list[int]] = []
+    for doc, (stem, text, items) in zip(docs, data, strict=True):
+        document = Document(id=stem, source=stem, text=text)
+        ctx = st._Context(doc, document, st.find_quotes(text))
+        cue_chars = [(chars(it["cue"]), it) for it in items if it["cue"]]
+        for tok in st.model_tokens(ctx, 0, len(text)):
+            opts = st.content_options(ctx, tok)
+            span = set(range(tok.idx, tok.idx + len(tok.text)))
+            gold = [it for cc, it in cue_chars if cc & span]
+            cue_x.append(st.cue_features(ctx, tok, opts))
+            cue_y.append(1 if gold else 0)
+            if gold and opts:
+                g = chars(gold[0]["content"])
+                js = [jaccard(g, set(range(*o.rng))) for o in opts]
+                # the best-fitting options are the positives: the model learns to prefer the
+                # tight span to a loose one that also passes the scorer's 0.5
+                top = max(js)
+                if top < 0.5:
+                    continue
+                con_x.append([st.content_features(ctx, tok, o, opts) for o in opts])
+                con_y.append([1 if j >= 0.5 and j >= top - BEST_MARGIN else 0 for j in js])
+    return cue_x, cue_y, con_x, con_y
+
+
+# ---------------------------------------------------------------------------------------------
+# logistic regression over sparse binary features
+
+
+def fit(
+    xs: list[list[str]],
+    ys: list[int],
+    min_count: int = 2,
+    epochs: int = 12,
+    l2: float = 1e-6,
+    lr: float = 0.2,
+) -> dict[str, float]:
+    counts = Counter(f for x in xs for f in set(x))
+    vocab = {f: i for i, f in enumerate(sorted(f for f, c in counts.items() if c >= min_count))}
+    rows = [np.array(sorted({vocab[f] for f in x if f in vocab}), dtype=np.int64) for x in xs]
+    y = np.array(ys, dtype=np.float64)
+    w = np.zeros(len(vocab))
+    g2 = np.full(len(vocab), 1e-8)
+    rng = random.Random(SEED)
+    order = list(range(len(rows)))
+    batch = 64
+    avg = np.zeros(len(vocab))
+    for _ in range(epochs):
+        rng.shuffle(order)
+        for b in range(0, len(order), batch):
+            idx = order[b : b + batch]
+            lens = np.array([len(rows[i]) for i in idx])
+            if lens.sum() == 0:
+                continue
+            flat = np.concatenate([rows[i] for i in idx])
+            owner = np.repeat(np.arange(len(idx)), lens)
+            z = np.bincount(owner, weights=w[flat], minlength=len(idx))
+            p = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+            err = p - y[idx]
+            grad = np.bincount(flat, weights=err[owner], minlength=len(w))
+            touched = np.unique(flat)
+            gt = grad[touched] + l2 * w[touched]
+            g2[touched] += gt * gt
+            w[touched] -= lr * gt / np.sqrt(g2[touched])
+        avg += w
+    if AVERAGE:
+        w = avg / epochs  # the mean over epochs generalises better than the last weights
+    inv = {i: f for f, i in vocab.items()}
+    # three decimals and no near-zero weights keep the shipped file small
+    return {inv[i]: round(float(v), 3) for i, v in enumerate(w) if abs(v) >= 5e-3}
+
+
+def flat(groups_x: list[list[list[str]]], groups_y: list[list[int]]):
+    """Option groups as independent examples (a logistic scorer ranks them well enough)."""
+    return [x for g in groups_x for x in g], [y for g in groups_y for y in g]
+
+
+# ---------------------------------------------------------------------------------------------
+# scoring like score.py
+
+
+def score(records: list[tuple[str, list]], gold: dict[str, list[dict[str, Segs]]]):
+    tp = fp = fn = src_ok = matched = 0
+    for stem, statements in records:
+        items = gold[stem]
+        preds = [
+            (
+                set(range(s.content.start, s.content.end)),
+                set(range(s.speaker_mention.start, s.speaker_mention.end))
+                if s.speaker_mention
+                else set(),
+            )
+            for s in statements
+        ]
+        golds = [(chars(g["content"]), chars(g["source"])) for g in items]
+        pairs = []
+        for gi, (gc, _) in enumerate(golds):
+            for pi, (pc, _) in enumerate(preds):
+                j = jaccard(gc, pc)
+                if j >= 0.5:
+                    pairs.append((j, gi, pi))
+        ug: set[int] = set()
+        up: set[int] = set()
+        for _, gi, pi in sorted(pairs, reverse=True):
+            if gi in ug or pi in up:
+                continue
+            ug.add(gi)
+            up.add(pi)
+            matched += 1
+            src_ok += bool(golds[gi][1] & preds[pi][1])
+        tp += len(ug)
+        fn += len(golds) - len(ug)
+        fp += len(preds) - len(up)
+    p = tp / max(1, tp + fp)
+    r = tp / max(1, tp + fn)
+    f = 2 * p * r / max(1e-9, p + r)
+    s = src_ok / max(1, matched)
+    return f, f * s
+
+
+def tune(model, docs, data, use_rules: bool) -> tuple[float, float, tuple[float, float]]:
+    """The threshold (and, with rules, veto) with the best content F1 on held-out docs."""
+    from readout.extract import statements as st
+    from readout.model import Document
+
+    gold = {stem: items for stem, _, items in data}
+    grid = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6]
+    vetoes = [0.0, 0.02, 0.05, 0.1] if use_rules else [0.0]
+    best: tuple[float, float, tuple[float, float]] | None = None
+    for t in grid:
+        for v in vetoes:
+            m = dict(model, threshold=t, threshold_combined=t, veto=v)
+            records = []
+            for doc, (stem, text, _) in zip(docs, data, strict=True):
+                document = Document(id=stem, source=stem, text=text)
+                records.append(
+                    (
+                        stem,
+                        st.extract_statements(
+                            doc, document, [], [], [], use_rules=use_rules, model=m
+                        ),
+                    )
+                )
+            f, fs = score(records, gold)
+            print(f"  rules={use_rules} t={t} veto={v}: content F1 {f:.3f} +source {fs:.3f}")
+            if best is None or f + fs > best[0] + best[1]:
+                best = (f, fs, (t, v))
+    assert best is not None
+    return best
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--model", default="en_readout_core")
+    ap.add_argument("--out", default=str(OUT))
+    ap.add_argument("--no-tune", action="store_true", help="keep thresholds at 0.5/0.5/0.05")
+    args = ap.parse_args()
+
+    import spacy
+
+    nlp = spacy.load(args.model)
+    data = load_split(shared_dir() / "benchmarks" / "polnear" / "train")
+    docs = parse(nlp, [text for _, text, _ in data], "train")
+    print(f"{len(data)} train docs", file=sys.stderr)
+
+    order = list(range(len(data)))
+    random.Random(SEED).shuffle(order)
+    held = set(order[: len(order) // 5])
+    fit_idx = [i for i in range(len(data)) if i not in held]
+    held_idx = sorted(held)
+
+    thresholds = {"threshold": 0.5, "threshold_combined": 0.5, "veto": 0.05}
+    if not args.no_tune:
+        cx, cy, kx, ky = examples([docs[i] for i in fit_idx], [data[i] for i in fit_idx])
+        part = {"cue": fit(cx, cy, **CUE_FIT), "content": fit(*flat(kx, ky), **CONTENT_FIT)}
+        hd, hdata = [docs[i] for i in held_idx], [data[i] for i in held_idx]
+        f, fs, (t, _) = tune(part, hd, hdata, use_rules=False)
+        print(f"model alone: t={t} content F1 {f:.3f} +source {fs:.3f}", file=sys.stderr)
+        f2, fs2, (t2, v2) = tune(part, hd, hdata, use_rules=True)
+        print(f"combined: t={t2} veto={v2} content F1 {f2:.3f} +source {fs2:.3f}", file=sys.stderr)
+        thresholds = {"threshold": t, "threshold_combined": t2, "veto": v2}
+
+    cx, cy, kx, ky = examples(docs, data)
+    print(f"cue examples {len(cy)} ({sum(cy)} positive); content {len(ky)}", file=sys.stderr)
+    model = {
+        "version": 1,
+        "trained_on": "PolNeAR train (all documents, first annotator)",
+        "pipeline": f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}",
+        **thresholds,
+        "cue": fit(cx, cy, **CUE_FIT),
+        "content": fit(*flat(kx, ky), **CONTENT_FIT),
+    }
+    Path(args.out).write_text(
+        json.dumps(model, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n",
+        encoding="utf-8",
+    )
+    print(f"wrote {args.out}: {len(model['cue'])} + {len(model['content'])} weights")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
