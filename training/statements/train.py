@@ -13,13 +13,14 @@ with the chosen spaCy pipeline, and fits two logistic regressions with plain num
 The decision thresholds (model alone, and model with rules) are tuned on a held-out fifth
 of train, scored like ``score.py`` (content F1, then content+source F1); the shipped weights
 are then refit on all of train. Everything is seeded and ordered, so a rerun with the same
-pipeline writes the same file: ``src/readout/extract/statements_model.json``.
+pipeline writes the same file: ``src/readout/extract/statements_model.json.gz``.
 """
 
 from __future__ import annotations
 
 import argparse
 import glob
+import gzip
 import hashlib
 import json
 import os
@@ -35,7 +36,7 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 import numpy as np
 
 ROOT = Path(__file__).resolve().parents[2]
-OUT = ROOT / "src" / "readout" / "extract" / "statements_model.json"
+OUT = ROOT / "src" / "readout" / "extract" / "statements_model.json.gz"
 SEED = 13
 # learning settings chosen on the held-out fifth (slow, small steps regularise best here)
 CUE_FIT = {"lr": 0.05, "epochs": 20, "min_count": 4}
@@ -91,7 +92,8 @@ def parse(nlp, texts: list[str], tag: str):
     from spacy.tokens import DocBin
 
     key = hashlib.sha256(
-        (nlp.meta.get("name", "") + nlp.meta.get("version", "") + tag).encode()
+        # name, version and scores: a retrained pipeline under the same version is new
+        (json.dumps([nlp.meta.get(k) for k in ("name", "version", "performance")]) + tag).encode()
         + b"".join(t.encode() for t in texts)
     ).hexdigest()[:16]
     cache = Path(os.environ.get("READOUT_BENCH_CACHE", tempfile.gettempdir())) / "readout-bench"
@@ -317,10 +319,9 @@ def main() -> int:
         "cue": fit(cx, cy, **CUE_FIT),
         "content": fit(*flat(kx, ky), **CONTENT_FIT),
     }
-    Path(args.out).write_text(
-        json.dumps(model, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n",
-        encoding="utf-8",
-    )
+    raw = json.dumps(model, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+    # mtime 0: the same weights give the same bytes
+    Path(args.out).write_bytes(gzip.compress(raw.encode("utf-8"), mtime=0))
     print(f"wrote {args.out}: {len(model['cue'])} + {len(model['content'])} weights")
     return 0
 

@@ -1,0 +1,629 @@
+"""Statements: one test per construction of issue 8, on sentences written for these tests.
+
+The parses are written out below (UD labels, as en_readout_core gives them, corrected by hand
+where the parser erred; a few in ClearNLP labels as official spaCy pipelines give them), so the
+tests pin the statements stage and not a parser. They run the rules (``use_model=False``);
+the learned part is checked for the span rule and for keeping to the same contract. One test
+at the end runs the real pipeline when it is installed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from readout.extract.statements import extract_statements, find_quotes, load_cues, load_model
+from readout.model import Actor, Document, Span, Statement
+
+VOCAB = spacy.blank("en").vocab
+
+
+def parse(rows: str) -> Doc:
+    """A Doc from one token per line: TEXT LEMMA POS TAG DEP HEAD ENT SPACE, where HEAD is the
+    head's index (its own index at the root), ENT an IOB tag ("B-PER", "O") and SPACE 1 when
+    a space follows. "\\n" in TEXT stands for a line break."""
+    words, lemmas, pos, tags, deps, heads, ents, spaces = [], [], [], [], [], [], [], []
+    for line in rows.strip().splitlines():
+        text, lemma, p, tag, dep, head, ent, space = line.split()
+        words.append(text.replace("\\n", "\n"))
+        lemmas.append(lemma.replace("\\n", "\n"))
+        pos.append(p)
+        tags.append(tag)
+        deps.append(dep)
+        heads.append(int(head))
+        ents.append(ent)
+        spaces.append(space == "1")
+    return Doc(
+        VOCAB,
+        words=words,
+        spaces=spaces,
+        lemmas=lemmas,
+        pos=pos,
+        tags=tags,
+        deps=deps,
+        heads=heads,
+        ents=ents,
+    )
+
+
+def actor(aid: str, name: str, kind: str, text: str, *words: str) -> Actor:
+    """An actor with a mention at every occurrence of each of ``words`` in ``text``."""
+    mentions = []
+    for w in words:
+        start = text.find(w)
+        while start >= 0:
+            mentions.append(Span.of(text, start, start + len(w)))
+            start = text.find(w, start + 1)
+    return Actor(id=aid, name=name, type=kind, mentions=mentions)  # type: ignore[arg-type]
+
+
+def run(
+    doc: Doc, actors: list[Actor] | None = None, turns: list | None = None, model: bool = False
+) -> tuple[list[Statement], list[Actor]]:
+    document = Document(id="t", source="t.txt", text=doc.text)
+    actors = list(actors or [])
+    out = extract_statements(doc, document, actors, [], turns or [], use_model=model)
+    check_spans(doc.text, out)
+    return out, actors
+
+
+def check_spans(text: str, statements: list[Statement]) -> None:
+    """The span rule, on every span of every statement."""
+    for s in statements:
+        for span in (s.content, s.cue, s.speaker_mention):
+            if span is not None:
+                assert span.holds_in(text), span
+                assert span.end > span.start
+
+
+def only(statements: list[Statement], cue: str) -> Statement:
+    found = [s for s in statements if s.cue is not None and s.cue.text == cue]
+    assert len(found) == 1, [(s.cue and s.cue.text, s.content.text) for s in statements]
+    return found[0]
+
+
+# --- quotation marks, on the text alone --------------------------------------------------------
+
+
+def quoted(text: str) -> list[str]:
+    return [text[q.start : q.end] for q in find_quotes(text)]
+
+
+def test_straight_curly_and_doubled_apostrophe_quotes() -> None:
+    assert quoted('He said "go home" and left.') == ['"go home"']
+    assert quoted("“Yes,” she said. “No.”") == ["“Yes,”", "“No.”"]
+    assert quoted("''It works,'' said Mr. Lee.") == ["''It works,''"]
+    # a closing mark used to open, as some pages do
+    assert quoted("”It is over.” ― Ann Lee") == ["”It is over.”"]
+
+
+def test_single_quotes_but_not_apostrophes() -> None:
+    assert quoted("'Of course,' he said, 'we will.'") == ["'Of course,'", "'we will.'"]
+    assert quoted("It's the voters' choice, she said.") == []
+    assert quoted("He is 6'3\" tall.") == []
+
+
+def test_quote_running_across_paragraphs() -> None:
+    text = "“The road is finished.\n\n“The bridge is next,” he said.\n\nOther news."
+    qs = find_quotes(text)
+    assert [text[q.start : q.end] for q in qs] == [
+        "“The road is finished.\n\n“The bridge is next,”"
+    ]
+    assert qs[0].closed
+
+
+def test_unclosed_quote_ends_with_its_paragraph() -> None:
+    text = "“The road is finished, he said\n\nOther news."
+    (q,) = find_quotes(text)
+    assert text[q.start : q.end] == "“The road is finished, he said" and not q.closed
+
+
+def test_cue_lexicon_is_shipped() -> None:
+    cues = load_cues()
+    assert "speech" in cues["say"] and "addressee" in cues["tell"]
+    assert "nominal" in cues["allegation"] and "relay" in cues["quote"]
+    assert "point out" in cues
+
+
+# --- indirect speech and nesting ---------------------------------------------------------------
+
+NESTED = """
+Ivanov Ivanov PROPN NNP nsubj 1 B-PER 1
+told tell VERB VBD ROOT 1 O 1
+journalists journalist NOUN NNS iobj 1 O 1
+that that SCONJ IN mark 5 O 1
+Smith Smith PROPN NNP nsubj 5 B-PER 1
+told tell VERB VBD ccomp 1 O 1
+Brown Brown PROPN NNP iobj 5 B-PER 1
+that that SCONJ IN mark 10 O 1
+trade trade NOUN NN nsubj 10 O 1
+had have AUX VBD aux 10 O 1
+grown grow VERB VBN ccomp 5 O 0
+. . PUNCT . punct 1 O 0
+"""
+
+# the same sentence as an official spaCy pipeline labels it (ClearNLP)
+NESTED_CLEARNLP = """
+Ivanov Ivanov PROPN NNP nsubj 1 B-PERSON 1
+told tell VERB VBD ROOT 1 O 1
+journalists journalist NOUN NNS dative 1 O 1
+that that SCONJ IN mark 5 O 1
+Smith Smith PROPN NNP nsubj 5 B-PERSON 1
+told tell VERB VBD ccomp 1 O 1
+Brown Brown PROPN NNP dative 5 B-PERSON 1
+that that SCONJ IN mark 10 O 1
+trade trade NOUN NN nsubj 10 O 1
+had have AUX VBD aux 10 O 1
+grown grow VERB VBN ccomp 5 O 0
+. . PUNCT . punct 1 O 0
+"""
+
+
+@pytest.mark.parametrize("rows", [NESTED, NESTED_CLEARNLP], ids=["ud", "clearnlp"])
+def test_nested_indirect_speech_with_addressees(rows: str) -> None:
+    doc = parse(rows)
+    text = doc.text
+    people = [
+        actor("a1", "Ivan Ivanov", "person", text, "Ivanov"),
+        actor("a2", "John Smith", "person", text, "Smith"),
+        actor("a3", "Bob Brown", "person", text, "Brown"),
+    ]
+    statements, actors = run(doc, people)
+    outer, inner = statements
+    assert outer.kind == inner.kind == "indirect"
+    assert outer.content.text == "that Smith told Brown that trade had grown"
+    assert (outer.speaker, outer.speaker_mention.text) == ("a1", "Ivanov")
+    journalists = next(a for a in actors if a.id == outer.addressee)
+    assert (journalists.name, journalists.type) == ("journalists", "group")
+    assert inner.content.text == "that trade had grown"
+    assert (inner.speaker, inner.addressee, inner.via) == ("a2", "a3", ["a1"])
+    assert [s.id for s in statements] == ["s1", "s2"]
+
+
+def test_informed_gives_the_addressee() -> None:
+    doc = parse("""
+Brown Brown PROPN NNP nsubj 1 B-PER 1
+informed inform VERB VBD ROOT 1 O 1
+Smith Smith PROPN NNP iobj 1 B-PER 1
+that that SCONJ IN mark 10 O 1
+half half NOUN NN nsubj:pass 10 O 1
+of of ADP IN case 8 O 1
+the the DET DT det 8 O 1
+30 30 NUM CD nummod 8 O 1
+projects project NOUN NNS nmod 4 O 1
+are be AUX VBP aux:pass 10 O 1
+done do VERB VBN ccomp 1 O 0
+. . PUNCT . punct 1 O 0
+""")
+    people = [
+        actor("a1", "Bob Brown", "person", doc.text, "Brown"),
+        actor("a2", "John Smith", "person", doc.text, "Smith"),
+    ]
+    (s,), _ = run(doc, people)
+    assert s.cue.text == "informed" and s.content.text == "that half of the 30 projects are done"
+    assert (s.speaker, s.addressee) == ("a1", "a2")
+
+
+def test_assured_gives_the_addressee() -> None:
+    doc = parse("""
+Smith Smith PROPN NNP nsubj 1 B-PER 1
+assured assure VERB VBD ROOT 1 O 1
+Brown Brown PROPN NNP iobj 1 B-PER 1
+that that SCONJ IN mark 8 O 1
+the the DET DT det 5 O 1
+loan loan NOUN NN nsubj:pass 8 O 1
+would would AUX MD aux 8 O 1
+be be AUX VB aux:pass 8 O 1
+paid pay VERB VBN ccomp 1 O 0
+. . PUNCT . punct 1 O 0
+""")
+    people = [
+        actor("a1", "John Smith", "person", doc.text, "Smith"),
+        actor("a2", "Bob Brown", "person", doc.text, "Brown"),
+    ]
+    (s,), _ = run(doc, people)
+    assert (s.speaker, s.addressee, s.content.text) == ("a1", "a2", "that the loan would be paid")
+
+
+def test_unnamed_sources_become_a_group_actor() -> None:
+    doc = parse("""
+Ministry Ministry PROPN NNP compound 1 O 1
+sources source NOUN NNS nsubj 2 O 1
+said say VERB VBD ROOT 2 O 1
+the the DET DT det 4 O 1
+deal deal NOUN NN nsubj 6 O 1
+was be AUX VBD cop 6 O 1
+close close ADJ JJ ccomp 2 O 0
+. . PUNCT . punct 2 O 0
+""")
+    ministry = actor("a1", "Ministry of Trade", "organization", doc.text, "Ministry")
+    (s,), actors = run(doc, [ministry])
+    assert s.speaker_mention.text == "Ministry sources"
+    assert s.content.text == "the deal was close"
+    added = actors[-1]
+    assert (s.speaker, added.id, added.name, added.type) == (
+        "a2",
+        "a2",
+        "Ministry sources",
+        "group",
+    )
+
+
+def test_organisation_as_speaker() -> None:
+    doc = parse("""
+The the DET DT det 1 O 1
+Kremlin Kremlin PROPN NNP nsubj 2 B-ORG 1
+said say VERB VBD ROOT 2 O 1
+the the DET DT det 4 O 1
+visit visit NOUN NN nsubj 6 O 1
+was be AUX VBD cop 6 O 1
+useful useful ADJ JJ ccomp 2 O 0
+. . PUNCT . punct 2 O 0
+""")
+    kremlin = actor("a1", "the Kremlin", "organization", doc.text, "Kremlin")
+    (s,), _ = run(doc, [kremlin])
+    assert (s.speaker, s.speaker_mention.text) == ("a1", "The Kremlin")
+
+
+def test_pronoun_speaker_resolves_to_the_person_before() -> None:
+    doc = parse("""
+Smith Smith PROPN NNP nsubj 1 B-PER 1
+arrived arrive VERB VBD ROOT 1 O 1
+in in ADP IN case 3 O 1
+Oslo Oslo PROPN NNP obl 1 B-LOC 0
+. . PUNCT . punct 1 O 1
+He he PRON PRP nsubj 6 O 1
+said say VERB VBD ROOT 6 O 1
+the the DET DT det 8 O 1
+trip trip NOUN NN nsubj 10 O 1
+was be AUX VBD cop 10 O 1
+useful useful ADJ JJ ccomp 6 O 0
+. . PUNCT . punct 6 O 0
+""")
+    people = [
+        actor("a1", "John Smith", "person", doc.text, "Smith"),
+        actor("a2", "Oslo", "place", doc.text, "Oslo"),
+    ]
+    (s,), _ = run(doc, people)
+    assert (s.speaker_mention.text, s.speaker) == ("He", "a1")
+
+
+def test_expressed_hope_that() -> None:
+    doc = parse("""
+Smith Smith PROPN NNP nsubj 1 B-PER 1
+expressed express VERB VBD ROOT 1 O 1
+hope hope NOUN NN obj 1 O 1
+that that SCONJ IN mark 7 O 1
+the the DET DT det 5 O 1
+talks talk NOUN NNS nsubj 7 O 1
+would would AUX MD aux 7 O 1
+resume resume VERB VB acl 2 O 0
+. . PUNCT . punct 1 O 0
+""")
+    (s,), _ = run(doc, [actor("a1", "John Smith", "person", doc.text, "Smith")])
+    assert (s.cue.text, s.content.text, s.speaker) == (
+        "expressed hope",
+        "that the talks would resume",
+        "a1",
+    )
+
+
+def test_the_claim_that_is_not_the_rejecters() -> None:
+    doc = parse("""
+Brown Brown PROPN NNP nsubj 1 B-PER 1
+rejected reject VERB VBD ROOT 1 O 1
+the the DET DT det 3 O 1
+claim claim NOUN NN obj 1 O 1
+that that SCONJ IN mark 6 O 1
+prices price NOUN NNS nsubj 6 O 1
+rose rise VERB VBD acl 3 O 0
+. . PUNCT . punct 1 O 0
+""")
+    statements, _ = run(doc, [actor("a1", "Bob Brown", "person", doc.text, "Brown")])
+    claim = only(statements, "claim")
+    assert claim.content.text == "that prices rose" and claim.speaker is None
+
+
+def test_allegations_of_without_a_source() -> None:
+    doc = parse("""
+Allegations allegation NOUN NNS nsubj 3 O 1
+of of ADP IN case 2 O 1
+bribery bribery NOUN NN nmod 0 O 1
+surfaced surface VERB VBD ROOT 3 O 1
+on on ADP IN case 5 O 1
+Monday Monday PROPN NNP obl 3 O 0
+. . PUNCT . punct 3 O 0
+""")
+    (s,), _ = run(doc)
+    assert (s.cue.text, s.content.text, s.speaker, s.speaker_mention) == (
+        "Allegations",
+        "bribery",
+        None,
+        None,
+    )
+
+
+ACCORDING_UD = """
+According accord VERB VBG case 3 O 1
+to to ADP IN fixed 0 O 1
+the the DET DT det 3 O 1
+agency agency NOUN NN obl 7 O 0
+, , PUNCT , punct 3 O 1
+the the DET DT det 6 O 1
+meeting meeting NOUN NN nsubj 7 O 1
+ended end VERB VBD ROOT 7 O 1
+at at ADP IN case 9 O 1
+midnight midnight NOUN NN obl 7 O 0
+. . PUNCT . punct 7 O 0
+"""
+
+ACCORDING_CLEARNLP = """
+According accord VERB VBG prep 7 O 1
+to to ADP IN prep 0 O 1
+the the DET DT det 3 O 1
+agency agency NOUN NN pobj 1 O 0
+, , PUNCT , punct 7 O 1
+the the DET DT det 6 O 1
+meeting meeting NOUN NN nsubj 7 O 1
+ended end VERB VBD ROOT 7 O 1
+at at ADP IN prep 7 O 1
+midnight midnight NOUN NN pobj 8 O 0
+. . PUNCT . punct 7 O 0
+"""
+
+
+@pytest.mark.parametrize("rows", [ACCORDING_UD, ACCORDING_CLEARNLP], ids=["ud", "clearnlp"])
+def test_according_to_attribution(rows: str) -> None:
+    (s,), _ = run(parse(rows))
+    assert s.cue.text == "According to"
+    assert s.speaker_mention.text == "the agency"
+    assert s.content.text == "the meeting ended at midnight"
+
+
+# --- direct quotes -----------------------------------------------------------------------------
+
+
+def test_quote_interrupted_by_its_cue_is_one_statement() -> None:
+    doc = parse("""
+“ " PUNCT `` punct 6 O 0
+Of of ADP IN advmod 6 O 1
+course course NOUN NN fixed 1 O 0
+, , PUNCT , punct 1 O 0
+” " PUNCT '' punct 1 O 1
+she she PRON PRP nsubj 6 O 1
+said say VERB VBD ROOT 6 O 0
+, , PUNCT , punct 6 O 1
+“ " PUNCT `` punct 11 O 0
+we we PRON PRP nsubj 11 O 1
+will will AUX MD aux 11 O 1
+come come VERB VB ccomp 6 O 0
+. . PUNCT . punct 11 O 0
+” " PUNCT '' punct 11 O 0
+""")
+    (s,), _ = run(doc)
+    # content runs from the first opening mark to the last closing one, cue included
+    assert s.kind == "direct" and s.content.text == "“Of course,” she said, “we will come.”"
+    assert (s.cue.text, s.speaker_mention.text) == ("said", "she")
+
+
+def test_speaker_after_the_quote() -> None:
+    doc = parse("""
+“ " PUNCT `` punct 3 O 0
+We we PRON PRP nsubj 3 O 1
+are be AUX VBP cop 3 O 1
+ready ready ADJ JJ ccomp 8 O 1
+for for ADP IN case 5 O 1
+talks talk NOUN NNS obl 3 O 0
+, , PUNCT , punct 3 O 0
+” " PUNCT '' punct 3 O 1
+said say VERB VBD ROOT 8 O 1
+Ivanov Ivanov PROPN NNP nsubj 8 B-PER 0
+. . PUNCT . punct 8 O 0
+""")
+    (s,), _ = run(doc, [actor("a1", "Ivan Ivanov", "person", doc.text, "Ivanov")])
+    assert (s.kind, s.content.text, s.speaker) == ("direct", "“We are ready for talks,”", "a1")
+
+
+def test_speaker_before_the_quote() -> None:
+    doc = parse("""
+Ivanov Ivanov PROPN NNP nsubj 1 B-PER 1
+said say VERB VBD ROOT 1 O 0
+: : PUNCT : punct 6 O 1
+“ " PUNCT `` punct 6 O 0
+We we PRON PRP nsubj 6 O 1
+are be AUX VBP cop 6 O 1
+ready ready ADJ JJ ccomp 1 O 1
+for for ADP IN case 8 O 1
+talks talk NOUN NNS obl 6 O 0
+. . PUNCT . punct 6 O 0
+” " PUNCT '' punct 6 O 0
+""")
+    (s,), _ = run(doc, [actor("a1", "Ivan Ivanov", "person", doc.text, "Ivanov")])
+    assert (s.kind, s.content.text, s.speaker) == ("direct", "“We are ready for talks.”", "a1")
+
+
+def test_quote_across_paragraphs_after_a_colon() -> None:
+    doc = parse("""
+Smith Smith PROPN NNP nsubj 1 B-PER 1
+said say VERB VBD ROOT 1 O 0
+: : PUNCT : punct 1 O 0
+\\n\\n \\n\\n SPACE _SP dep 2 O 0
+“ " PUNCT `` punct 8 O 0
+The the DET DT det 6 O 1
+road road NOUN NN nsubj 8 O 1
+is be AUX VBZ cop 8 O 1
+finished finished ADJ JJ ROOT 8 O 0
+. . PUNCT . punct 8 O 0
+\\n\\n \\n\\n SPACE _SP dep 9 O 0
+“ " PUNCT `` punct 15 O 0
+The the DET DT det 13 O 1
+bridge bridge NOUN NN nsubj 15 O 1
+is be AUX VBZ cop 15 O 1
+next next ADJ JJ ROOT 15 O 0
+. . PUNCT . punct 15 O 0
+” " PUNCT '' punct 15 O 0
+""")
+    (s,), _ = run(doc, [actor("a1", "John Smith", "person", doc.text, "Smith")])
+    assert s.kind == "direct" and s.speaker == "a1"
+    assert s.content.text == "“The road is finished.\n\n“The bridge is next.”"
+
+
+QUOTED_BY_UD = """
+' ' PUNCT `` punct 3 O 0
+The the DET DT det 2 O 1
+talks talk NOUN NNS nsubj 3 O 1
+ran run VERB VBD ROOT 3 O 1
+late late ADV RB advmod 3 O 0
+' ' PUNCT '' punct 3 O 0
+, , PUNCT , punct 3 O 1
+Ivanov Ivanov PROPN NNP nsubj:pass 9 B-PER 1
+was be AUX VBD aux:pass 9 O 1
+quoted quote VERB VBN parataxis 3 O 1
+by by ADP IN case 12 O 1
+the the DET DT det 12 O 1
+agency agency NOUN NN obl:agent 9 O 1
+Novosti Novosti PROPN NNP appos 12 B-ORG 0
+. . PUNCT . punct 3 O 0
+"""
+
+QUOTED_BY_CLEARNLP = """
+' ' PUNCT `` punct 3 O 0
+The the DET DT det 2 O 1
+talks talk NOUN NNS nsubj 3 O 1
+ran run VERB VBD ccomp 9 O 1
+late late ADV RB advmod 3 O 0
+' ' PUNCT '' punct 3 O 0
+, , PUNCT , punct 9 O 1
+Ivanov Ivanov PROPN NNP nsubjpass 9 B-PERSON 1
+was be AUX VBD auxpass 9 O 1
+quoted quote VERB VBN ROOT 9 O 1
+by by ADP IN agent 9 O 1
+the the DET DT det 12 O 1
+agency agency NOUN NN pobj 10 O 1
+Novosti Novosti PROPN NNP appos 12 B-ORG 0
+. . PUNCT . punct 9 O 0
+"""
+
+
+@pytest.mark.parametrize("rows", [QUOTED_BY_UD, QUOTED_BY_CLEARNLP], ids=["ud", "clearnlp"])
+def test_quoted_by_an_agency_gives_via(rows: str) -> None:
+    doc = parse(rows)
+    people = [
+        actor("a1", "Ivan Ivanov", "person", doc.text, "Ivanov"),
+        actor("a2", "Novosti", "organization", doc.text, "Novosti"),
+    ]
+    (s,), _ = run(doc, people)
+    assert (s.kind, s.content.text) == ("direct", "'The talks ran late'")
+    assert (s.speaker, s.via, s.cue.text) == ("a1", ["a2"], "quoted")
+
+
+def test_reported_citing_gives_via() -> None:
+    doc = parse("""
+Novosti Novosti PROPN NNP nsubj 1 B-ORG 0
+reported report VERB VBD ROOT 1 O 0
+, , PUNCT , punct 3 O 1
+citing cite VERB VBG advcl 1 O 1
+Ivanov Ivanov PROPN NNP obj 3 B-PER 0
+, , PUNCT , punct 9 O 1
+that that SCONJ IN mark 9 O 1
+the the DET DT det 8 O 1
+talks talk NOUN NNS nsubj 9 O 1
+ended end VERB VBD ccomp 1 O 0
+. . PUNCT . punct 1 O 0
+""")
+    people = [
+        actor("a1", "Novosti", "organization", doc.text, "Novosti"),
+        actor("a2", "Ivan Ivanov", "person", doc.text, "Ivanov"),
+    ]
+    (s,), _ = run(doc, people)
+    assert (s.cue.text, s.content.text) == ("reported", "that the talks ended")
+    assert (s.speaker, s.speaker_mention.text, s.via) == ("a2", "Ivanov", ["a1"])
+
+
+# --- transcripts -------------------------------------------------------------------------------
+
+
+@dataclass
+class Turn:
+    label: Span
+    name: str
+    content: Span
+
+
+def test_reported_speech_inside_a_turn_is_nested() -> None:
+    doc = parse("""
+Ivanov Ivanov PROPN NNP ROOT 0 B-PER 0
+: : PUNCT : punct 0 O 1
+As as SCONJ IN mark 4 O 1
+you you PRON PRP nsubj 4 O 1
+said say VERB VBD advcl 9 O 0
+, , PUNCT , punct 4 O 1
+the the DET DT det 7 O 1
+road road NOUN NN nsubj 9 O 1
+is be AUX VBZ cop 9 O 1
+finished finished ADJ JJ ROOT 9 O 0
+. . PUNCT . punct 9 O 0
+\\n \\n SPACE _SP dep 10 O 0
+Smith Smith PROPN NNP ROOT 12 B-PER 0
+: : PUNCT : punct 12 O 1
+Yes yes INTJ UH ROOT 14 O 0
+. . PUNCT . punct 14 O 0
+""")
+    text = doc.text
+    people = [
+        actor("a1", "Ivan Ivanov", "person", text, "Ivanov"),
+        actor("a2", "John Smith", "person", text, "Smith"),
+    ]
+    first_end = text.index("\n")
+    turns = [
+        Turn(Span.of(text, 0, 6), "Ivan Ivanov", Span.of(text, 8, first_end)),
+        Turn(
+            Span.of(text, first_end + 1, first_end + 6), "John Smith", Span.of(text, 20, len(text))
+        ),
+    ]
+    (s,), _ = run(doc, people, turns)
+    # "you" in Ivanov's turn is Smith; Ivanov relays what Smith said
+    assert (s.cue.text, s.content.text) == ("said", "the road is finished")
+    assert (s.speaker, s.speaker_mention.text, s.via) == ("a2", "you", ["a1"])
+
+
+# --- the learned part --------------------------------------------------------------------------
+
+
+@pytest.mark.skipif(load_model() is None, reason="no shipped statements model")
+@pytest.mark.parametrize(
+    "rows", [NESTED, QUOTED_BY_UD, ACCORDING_UD, ACCORDING_CLEARNLP, NESTED_CLEARNLP]
+)
+def test_model_and_rules_together_keep_the_contract(rows: str) -> None:
+    doc = parse(rows)
+    statements, _ = run(doc, model=True)
+    assert statements and [s.id for s in statements] == [
+        f"s{i}" for i in range(1, len(statements) + 1)
+    ]
+    assert all(s.kind in ("direct", "indirect") for s in statements)
+
+
+def test_first_id_continues_the_numbering() -> None:
+    doc = parse(NESTED)
+    document = Document(id="t", source="t.txt", text=doc.text)
+    out = extract_statements(doc, document, [], [], [], first_id=4, use_model=False)
+    assert [s.id for s in out] == ["s4", "s5"]
+
+
+def test_real_pipeline_on_a_news_sentence() -> None:
+    try:
+        nlp = spacy.load("en_readout_core")
+    except OSError:
+        pytest.skip("en_readout_core is not installed")
+    text = (
+        "Peskov told reporters on Wednesday that Putin had told Lukashenko that relations had "
+        'improved. "It ended well past midnight," Peskov was quoted by the agency TASS.'
+    )
+    doc = nlp(text)
+    statements, _ = run(doc, model=True)
+    contents = [s.content.text for s in statements]
+    assert '"It ended well past midnight,"' in contents
+    assert any(c.startswith("that Putin had told Lukashenko") for c in contents)
