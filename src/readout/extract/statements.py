@@ -1730,35 +1730,6 @@ def _frame_subject(ctx: _Context, cue: Token) -> Token | None:
     return None
 
 
-def _frame_subject(ctx: _Context, cue: Token) -> Token | None:
-    """The speaker next to a quotation's cue when the parse did not give it a subject:
-    the noun phrase between quotation and cue (", Mr. Hedge said") or right after the cue
-    (", said Robert Antonacci")."""
-    doc = ctx.doc
-
-    def nominal(t: Token) -> bool:
-        return t.pos_ in ("PROPN", "NOUN", "PRON") and ctx.quote_at(t.idx) is None
-
-    i = cue.i - 1
-    before: list[Token] = []
-    while i >= 0 and not doc[i].is_punct and "\n" not in doc[i].text and len(before) < 8:
-        before.append(doc[i])
-        i -= 1
-    heads = [t for t in before if nominal(t) and not (before and t.head.i in {b.i for b in before})]
-    if heads:
-        return heads[0]
-    for t in doc[cue.i + 1 : min(len(doc), cue.i + 8)]:
-        if t.is_punct or "\n" in t.text:
-            break
-        if nominal(t):
-            if t.head.i == cue.i and _role(t) in ("object", "indirect_object"):
-                return None  # "thank you": what the cue acts on, not who speaks
-            while t.head.i != t.i and t.head.i > cue.i and nominal(t.head):
-                t = t.head
-            return t
-    return None
-
-
 def _continues(ctx: _Context, prev: _Cand, q: Quote) -> bool:
     gap_lo = max(prev.content[1], prev.cue[1])
     if prev.source is not None:
