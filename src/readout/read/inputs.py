@@ -417,16 +417,25 @@ def _make_document(
 
 
 def _text_document(data: bytes, source: str) -> Document | ErrorRow:
-    decoded = _decode(data, source)
+    decoded = _decode_nonblank(data, source, "text")
+    if isinstance(decoded, ErrorRow):
+        return decoded
+    text, meta = decoded
+    return _make_document(text, source, meta)
+
+
+def _decode_nonblank(data: bytes, source: str, fmt: str) -> tuple[str, dict[str, Any]] | ErrorRow:
+    """Decoded text that is not blank, with the ``meta`` every file input starts from."""
+    decoded = _decode(data, source, html=fmt == "html")
     if isinstance(decoded, ErrorRow):
         return decoded
     text, decoded_as = decoded
     if not text.strip():
         return ErrorRow(source, EMPTY, "the file holds only whitespace")
-    meta: dict[str, Any] = {"input": {"format": "text", "path": source}}
+    meta: dict[str, Any] = {"input": {"format": fmt, "path": source}}
     if decoded_as is not None:
         meta["decoded_as"] = decoded_as
-    return _make_document(text, source, meta)
+    return text, meta
 
 
 # ---- HTML -----------------------------------------------------------------------------------
@@ -440,15 +449,10 @@ _BLOCK_TAGS = frozenset(
 
 
 def _html_document(data: bytes, source: str) -> Document | ErrorRow:
-    decoded = _decode(data, source, html=True)
+    decoded = _decode_nonblank(data, source, "html")
     if isinstance(decoded, ErrorRow):
         return decoded
-    html, decoded_as = decoded
-    if not html.strip():
-        return ErrorRow(source, EMPTY, "the file holds only whitespace")
-    meta: dict[str, Any] = {"input": {"format": "html", "path": source}}
-    if decoded_as is not None:
-        meta["decoded_as"] = decoded_as
+    html, meta = decoded
     title = url = published = None
     text = ""
     extracted = _trafilatura(html)
