@@ -209,13 +209,11 @@ def extract(
     stdin: TextIO | None = None,
 ) -> Summary:
     """Write one record line per good document to ``out`` and one error row per bad input."""
-    # Load the pipeline before reading anything, so a missing model is a clean usage error.
-    if options.jobs <= 1:
-        _init_worker(options.model, options.max_bytes)
-    else:
-        from readout.nlp import load_pipeline
+    # Load the pipeline before reading anything, so a missing model is a clean usage error;
+    # the load is cached, so the in-process worker reuses it.
+    from readout.nlp import load_pipeline
 
-        load_pipeline(options.model, max_length=options.max_bytes + 1)
+    load_pipeline(options.model, max_length=options.max_bytes + 1)
 
     summary = Summary()
     started = time.perf_counter()
