@@ -627,3 +627,86 @@ def test_real_pipeline_on_a_news_sentence() -> None:
     contents = [s.content.text for s in statements]
     assert '"It ended well past midnight,"' in contents
     assert any(c.startswith("that Putin had told Lukashenko") for c in contents)
+
+
+def test_dash_glued_to_the_closing_mark_names_the_speaker() -> None:
+    doc = parse("""
+“ " PUNCT `` punct 3 O 0
+We we PRON PRP nsubj 3 O 1
+are be AUX VBP cop 3 O 1
+ready ready ADJ JJ ROOT 3 O 0
+. . PUNCT . punct 3 O 0
+”― ― SYM NFP ROOT 5 O 1
+Ana Ana PROPN NNP compound 7 B-PER 1
+Ruiz Ruiz PROPN NNP flat 6 I-PER 0
+""")
+    (s,), _ = run(doc, [actor("a1", "Ana Ruiz", "person", doc.text, "Ana Ruiz")])
+    assert (s.kind, s.content.text, s.cue.text) == ("direct", "“We are ready.”", "―")
+    assert (s.speaker_mention.text, s.speaker) == ("Ana Ruiz", "a1")
+
+
+def test_speaker_with_a_long_apposition_after_the_quote() -> None:
+    doc = parse("""
+“ " PUNCT `` punct 3 O 0
+We we PRON PRP nsubj 3 O 1
+are be AUX VBP cop 3 O 1
+ready ready ADJ JJ ccomp 17 O 0
+, , PUNCT , punct 3 O 0
+” " PUNCT '' punct 3 O 1
+Ivanov Ivanov PROPN NNP nsubj 17 B-PER 0
+, , PUNCT , punct 9 O 1
+the the DET DT det 9 O 1
+head head NOUN NN appos 6 O 1
+of of ADP IN case 12 O 1
+a a DET DT det 12 O 1
+group group NOUN NN nmod 9 O 1
+suing sue VERB VBG acl 12 O 1
+the the DET DT det 15 O 1
+city city NOUN NN obj 13 O 0
+, , PUNCT , punct 9 O 1
+said say VERB VBD ROOT 17 O 0
+. . PUNCT . punct 17 O 0
+""")
+    out, _ = run(doc, [actor("a1", "Ivan Ivanov", "person", doc.text, "Ivanov")])
+    s = only(out, "said")
+    assert (s.kind, s.content.text, s.speaker) == ("direct", "“We are ready,”", "a1")
+
+
+def test_model_options_include_a_verbs_run_of_arguments() -> None:
+    from readout.extract import statements as st
+
+    doc = parse("""
+Trump Trump PROPN NNP nsubj 1 B-PER 1
+accused accuse VERB VBD ROOT 1 O 1
+Holt Holt PROPN NNP obj 1 B-PER 1
+of of SCONJ IN mark 4 O 1
+lying lie VERB VBG advcl 1 O 0
+, , PUNCT , punct 8 O 1
+though though SCONJ IN mark 8 O 1
+records record NOUN NNS nsubj 8 O 1
+differ differ VERB VBP advcl 1 O 0
+. . PUNCT . punct 1 O 0
+""")
+    document = Document(id="t", source="t.txt", text=doc.text)
+    ctx = st._Context(doc, document, find_quotes(doc.text))
+    opts = {o.typ: doc.text[o.rng[0] : o.rng[1]] for o in st.content_options(ctx, doc[1])}
+    assert opts["args"] == "Holt of lying"
+
+
+def test_transcript_name_in_capitals_after_a_quotation_mark_is_judged() -> None:
+    from readout.extract import statements as st
+
+    doc = parse("""
+" " PUNCT `` punct 1 O 0
+WALLACE wallace NOUN NN ROOT 1 O 0
+: : PUNCT : punct 1 O 1
+Let let VERB VB parataxis 1 O 1
+us we PRON PRP obj 3 O 1
+start start VERB VB xcomp 3 O 0
+. . PUNCT . punct 1 O 0
+""")
+    document = Document(id="t", source="t.txt", text=doc.text)
+    ctx = st._Context(doc, document, find_quotes(doc.text))
+    assert [t.text for t in st.model_tokens(ctx, 0, len(doc.text)) if t.text == ":"] == [":"]
+    (opt,) = st.content_options(ctx, doc[2])
+    assert opt.typ == "colon>" and "Let us start" in doc.text[opt.rng[0] : opt.rng[1]]

@@ -43,6 +43,7 @@ CUE_FIT = {"lr": 0.05, "epochs": 20, "min_count": 4}
 CONTENT_FIT = {"lr": 0.05, "epochs": 10, "min_count": 4}
 AVERAGE = True
 BEST_MARGIN = 0.1  # options this far below the best fit are negatives
+CONTENT_RANK = True  # rank each cue's options against each other (False: the old flat fit)
 
 Segs = list[tuple[int, int]]
 
@@ -199,6 +200,61 @@ def fit(
     return {inv[i]: round(float(v), 3) for i, v in enumerate(w) if abs(v) >= 5e-3}
 
 
+def fit_groups(
+    gx: list[list[list[str]]],
+    gy: list[list[int]],
+    min_count: int = 2,
+    epochs: int = 12,
+    l2: float = 1e-6,
+    lr: float = 0.2,
+) -> dict[str, float]:
+    """A linear ranker over each cue's options (softmax within the group, the positives
+    sharing the target): the shipped content choice is an argmax within the group, so the
+    options are weighed against each other rather than each against a global threshold."""
+    counts = Counter(f for g in gx for x in g for f in set(x))
+    vocab = {f: i for i, f in enumerate(sorted(f for f, c in counts.items() if c >= min_count))}
+    groups = []
+    for g, ys in zip(gx, gy, strict=True):
+        rows = [np.array(sorted({vocab[f] for f in x if f in vocab}), dtype=np.int64) for x in g]
+        y = np.array(ys, dtype=np.float64)
+        if y.sum() == 0 or len(rows) < 2:
+            continue  # nothing to rank
+        lens = np.array([len(r) for r in rows])
+        flat_idx = np.concatenate(rows) if lens.sum() else np.zeros(0, dtype=np.int64)
+        groups.append((flat_idx, np.repeat(np.arange(len(rows)), lens), y / y.sum(), len(rows)))
+    w = np.zeros(len(vocab))
+    g2 = np.full(len(vocab), 1e-8)
+    avg = np.zeros(len(vocab))
+    rng = random.Random(SEED)
+    order = list(range(len(groups)))
+    batch = 16
+    for _ in range(epochs):
+        rng.shuffle(order)
+        for b in range(0, len(order), batch):
+            grad = np.zeros(len(vocab))
+            for gi in order[b : b + batch]:
+                idx, owner, target, n = groups[gi]
+                z = np.bincount(owner, weights=w[idx], minlength=n)
+                z = np.exp(z - z.max())
+                err = z / z.sum() - target
+                grad += np.bincount(idx, weights=err[owner], minlength=len(vocab))
+            touched = np.nonzero(grad)[0]
+            gt = grad[touched] + l2 * w[touched]
+            g2[touched] += gt * gt
+            w[touched] -= lr * gt / np.sqrt(g2[touched])
+        avg += w
+    if AVERAGE:
+        w = avg / epochs
+    inv = {i: f for f, i in vocab.items()}
+    return {inv[i]: round(float(v), 3) for i, v in enumerate(w) if abs(v) >= 5e-3}
+
+
+def fit_content(kx: list[list[list[str]]], ky: list[list[int]]) -> dict[str, float]:
+    if CONTENT_RANK:
+        return fit_groups(kx, ky, **CONTENT_FIT)
+    return fit(*flat(kx, ky), **CONTENT_FIT)
+
+
 def flat(groups_x: list[list[list[str]]], groups_y: list[list[int]]):
     """Option groups as independent examples (a logistic scorer ranks them well enough)."""
     return [x for g in groups_x for x in g], [y for g in groups_y for y in g]
@@ -301,7 +357,7 @@ def main() -> int:
     thresholds = {"threshold": 0.5, "threshold_combined": 0.5, "veto": 0.05}
     if not args.no_tune:
         cx, cy, kx, ky = examples([docs[i] for i in fit_idx], [data[i] for i in fit_idx])
-        part = {"cue": fit(cx, cy, **CUE_FIT), "content": fit(*flat(kx, ky), **CONTENT_FIT)}
+        part = {"cue": fit(cx, cy, **CUE_FIT), "content": fit_content(kx, ky)}
         hd, hdata = [docs[i] for i in held_idx], [data[i] for i in held_idx]
         f, fs, (t, _) = tune(part, hd, hdata, use_rules=False)
         print(f"model alone: t={t} content F1 {f:.3f} +source {fs:.3f}", file=sys.stderr)
@@ -317,7 +373,7 @@ def main() -> int:
         "pipeline": f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}",
         **thresholds,
         "cue": fit(cx, cy, **CUE_FIT),
-        "content": fit(*flat(kx, ky), **CONTENT_FIT),
+        "content": fit_content(kx, ky),
     }
     raw = json.dumps(model, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
     # mtime 0: the same weights give the same bytes

@@ -934,12 +934,19 @@ def _frame_cue(ctx: _Context, q: Quote) -> Token | None:
     text = ctx.text
     # after: tokens up to the end of the sentence, the next quote or the paragraph's end
     toks_after: list[Token] = []
-    for i in range(_token_at_or_after(doc, q.end), len(doc)):
+    first = _token_at_or_after(doc, q.end)
+    if first > 0 and doc[first - 1].idx < q.end < doc[first - 1].idx + len(doc[first - 1].text):
+        first -= 1  # the closing mark glued to what follows ("”―" as one token)
+    for i in range(first, len(doc)):
         t = doc[i]
-        if "\n" in t.text or ctx.quote_at(t.idx) is not None:
+        if "\n" in t.text or (ctx.quote_at(t.idx) is not None and t.i != first):
             break
+        if t.is_space:
+            continue
         toks_after.append(t)
-        if (t.text in _SENT_END and len(toks_after) > 1) or len(toks_after) > 12:
+        # a long subject ("..., Scott Pruitt, the attorney general of Oklahoma, said") still
+        # frames the quote
+        if (t.text in _SENT_END and len(toks_after) > 1) or len(toks_after) > 30:
             break
     # the quotation must end a clause ("...,” he said"), not sit in one ("“quack” cures")
     inner = text[q.start : q.end].rstrip("\"'”’»›")
@@ -948,15 +955,23 @@ def _frame_cue(ctx: _Context, q: Quote) -> Token | None:
         bool(toks_after) and toks_after[0].text in (",", ".", ";", "―", "—", "–", "-")
     )
     if boundary and toks_after:
-        if toks_after[0].text in _DASHES and len(toks_after) > 1:
+        if _dash_cue(toks_after[0]) and len(toks_after) > 1:
             nxt = toks_after[1]
             if nxt.pos_ == "PROPN" or nxt.is_title:
                 return toks_after[0]
-        for t in toks_after:
+        for k, t in enumerate(toks_after):
             classes = ctx.classes(t)
             if t.pos_ in ("VERB", "AUX") and ("speech" in classes or "relay" in classes):
                 return t
-            if t.pos_ == "VERB":
+            if t.pos_ == "VERB" and not (
+                # a verb inside the speaker's noun phrase ("the states suing the EPA", "who
+                # helmed the DNC") does not end the frame
+                _role(t) in ("relative_clause", "clausal_modifier")
+                and k > 0
+                and t.head.i >= toks_after[0].i
+            ):
+                break
+            if k >= 12 and t.text in (".", ";"):
                 break
     # before: "X said:" or "X said," right before the quote, within its paragraph
     toks_before: list[Token] = []
@@ -994,6 +1009,11 @@ def _frame_cue(ctx: _Context, q: Quote) -> Token | None:
                     return t
                 k -= 1
     return None
+
+
+def _dash_cue(tok: Token) -> bool:
+    """A dash before a name ("― Sonya Herridge"), possibly glued to the closing mark."""
+    return tok.text.lstrip("\"'”’»›") in _DASHES
 
 
 def _token_at_or_after(doc: Doc, char: int) -> int:
@@ -1224,11 +1244,18 @@ def _colon_speaker(ctx: _Context, colon: Token) -> tuple[int, int] | None:
     for headlines and interview lines; None when the colon follows anything else."""
     doc = ctx.doc
     i = colon.i - 1
-    while i >= 0 and doc[i].pos_ == "PROPN" and "\n" not in doc[i].text and colon.i - i <= 4:
-        i -= 1
+    while (
+        i >= 0
+        and (doc[i].pos_ == "PROPN" or (doc[i].is_upper and doc[i].is_alpha))
+        and "\n" not in doc[i].text
+        and colon.i - i <= 4
+    ):
+        i -= 1  # transcripts write the name in capitals ("WALLACE:"), parsed as a noun
     start = i + 1
     if start == colon.i:
         return None
+    if i >= 0 and doc[i].is_quote and (i == 0 or "\n" in doc[i - 1].text):
+        i -= 1  # a transcript line opened with a quotation mark ('"PENCE: Well, ...')
     if i >= 0 and "\n" not in doc[i].text:
         return None
     if colon.i + 1 >= len(doc) or "\n" in doc[colon.i + 1].text:
@@ -1321,6 +1348,18 @@ def content_options(ctx: _Context, tok: Token) -> list[Option]:
             rng = ctx.clip(tok, lo, hi)
             if rng[1] > rng[0]:
                 opts.append(Option("psubj" if passive else "subj", rng, subj.i))
+    if tok.pos_ in ("VERB", "AUX", "ADJ"):
+        args = _args_range(tok)
+        if args is not None:
+            lo, hi, last = args
+            rng = ctx.clip(tok, lo, hi)
+            if rng[1] > rng[0]:
+                opts.append(Option("args", ctx.snap_to_quotes(*rng)[0], last.i))
+                core = _core_end(last, lo, hi)
+                if core is not None:
+                    crng = ctx.clip(tok, lo, core)
+                    if crng[1] > crng[0] and crng != rng:
+                        opts.append(Option("args<", ctx.snap_to_quotes(*crng)[0], last.i))
     if _role(tok) in ("parataxis", "clausal_complement", "adverbial_clause"):
         rng = _head_content(ctx, tok)
         if rng[1] > rng[0]:
@@ -1355,6 +1394,58 @@ def content_options(ctx: _Context, tok: Token) -> list[Option]:
 
 
 _SET_OFF = frozenset((",", "—", "–", "-", ";", "("))
+_ARG_ROLES = frozenset(
+    (
+        "object",
+        "indirect_object",
+        "open_complement",
+        "clausal_complement",
+        "oblique",
+        "preposition",
+        "adverbial_clause",
+    )
+)
+_ARG_STOP = frozenset(("conjunct", "coordinator", "parataxis", "relative_clause"))
+
+
+def _args_range(tok: Token) -> tuple[int, int, Token] | None:
+    """The run of a verb's arguments after it, up to the first one set off by punctuation or
+    a coordinated clause: "accused [Holt of being a Democrat], though ...", "described
+    [Mr. Obama as a climate evangelist] when ..."; None with fewer than two arguments (one
+    is an option of its own)."""
+    doc = tok.doc
+    lo = hi = -1
+    last: Token | None = None
+    n = 0
+    for c in tok.children:
+        if c.i <= tok.i or c.is_space:
+            continue
+        role = _role(c)
+        if c.is_punct or role in _ARG_STOP:
+            if n:
+                break
+            continue
+        if role not in _ARG_ROLES or c.lemma_.lower() in _TEMPORAL:
+            if n:
+                break
+            continue
+        if role == "adverbial_clause" and any(
+            _role(g) == "marker" and g.lower_ in _BAD_MARKS for g in c.children
+        ):
+            break
+        start = max(c.left_edge.i, tok.i + 1)
+        if n and doc[start - 1].text in _SET_OFF:
+            break
+        if not n:
+            lo = start
+        hi = c.right_edge.i + 1
+        last = c
+        n += 1
+    if n < 2 or last is None:
+        return None
+    return lo, hi, last
+
+
 _TAIL_ROLES = frozenset(
     ("adverbial_clause", "parataxis", "relative_clause", "clausal_modifier", "apposition")
 )
@@ -1494,6 +1585,13 @@ def content_features(ctx: _Context, tok: Token, opt: Option, opts: Sequence[Opti
         ]
         if h.ent_type_:
             f.append(f"t={typ}|hent={entity_kind(h.ent_type_)}")
+        # how the head attaches: "accused X [of] ...", "described X [as] ...", "[to] come"
+        case = next(
+            (g.lower_ for g in h.children if _role(g) in ("case", "marker") and g.i < h.i),
+            _role(h),
+        )
+        f += [f"t={typ}|hcase={case}", f"t={typ}|l={lemma}|hcase={case}"]
+    f += _shape_features(ctx, tok, opt)
     longer = 0
     for o in opts:
         if o.rng == rng and o.typ == typ:
@@ -1517,6 +1615,58 @@ def content_features(ctx: _Context, tok: Token, opt: Option, opts: Sequence[Opti
             f.append(f"t={typ}|same={o.typ}")
     f.append(f"t={typ}|longer={min(longer, 3)}")
     return f
+
+
+def _shape_features(ctx: _Context, tok: Token, opt: Option) -> list[str]:
+    """How an option is built and where it stops: which other dependents of the cue it
+    swallows (a coordinated verb, an adverbial clause), what follows it, how much of it is
+    quoted. These tell a tight span from one that runs on."""
+    typ, (lo, hi) = opt.typ, opt.rng
+    f: list[str] = []
+    swallowed = sorted(
+        {
+            _role(c)
+            for c in tok.children
+            if c.i != opt.head and lo <= c.idx < hi and not (c.is_punct or c.is_space)
+        }
+    )
+    f.append(f"t={typ}|cuedeps={min(len(swallowed), 2)}")
+    f += [f"t={typ}|cuedep={r}" for r in swallowed]
+    doc = ctx.doc
+    fl = _flags(doc)
+    j = _token_at_or_after(doc, hi)
+    while j < len(doc) and fl.space[j] and "\n" not in doc[j].text:
+        j += 1
+    if j >= len(doc) or "\n" in doc[j].text:
+        after = "EOP"
+    else:
+        nxt = doc[j]
+        if nxt.is_sent_start:
+            after = "EOS"
+        elif nxt.is_punct or nxt.lower_ in _AFTER_WORDS:
+            after = nxt.lower_
+            if nxt.text in (",", "—", "–", "-") and j + 1 < len(doc):
+                after += "+" + (
+                    doc[j + 1].lower_ if doc[j + 1].lower_ in _AFTER_WORDS else doc[j + 1].tag_
+                )
+        else:
+            after = nxt.tag_
+    f += [f"t={typ}|after={after}", f"after={after}"]
+    quoted = 0
+    for q in ctx.quotes:
+        if q.end > lo and q.start < hi:
+            quoted += min(hi, q.end) - max(lo, q.start)
+    share = quoted / max(1, hi - lo)
+    qb = "0" if share == 0 else "all" if share > 0.95 else "most" if share > 0.6 else "some"
+    commas = ctx.text.count(",", lo, hi)
+    f += [f"t={typ}|quoted={qb}", f"t={typ}|commas={min(commas, 3)}"]
+    return f
+
+
+_AFTER_WORDS = frozenset(
+    """and but or which who that while as when after before because since although though
+    in on at for with during to from by said says""".split()
+)
 
 
 def _score(weights: dict[str, float], feats: Iterable[str]) -> float:
@@ -1662,7 +1812,7 @@ def _merge_quotes(ctx: _Context, cands: list[_Cand], lo: int, hi: int) -> list[_
             cand.content = (cand.quotes[0].start, cand.quotes[-1].end)
             cand.direct = True
             continue
-        if cue.text in _DASHES:
+        if _dash_cue(cue):
             nxt = doc[cue.i + 1]
             src_hi = nxt.i + 1
             while (
@@ -1671,8 +1821,9 @@ def _merge_quotes(ctx: _Context, cands: list[_Cand], lo: int, hi: int) -> list[_
                 and (doc[src_hi].pos_ == "PROPN" or doc[src_hi].is_title)
             ):
                 src_hi += 1
+            dash_at = cue.idx + len(cue.text) - len(cue.text.lstrip("\"'”’»›"))
             cand = _Cand(
-                cue=_chars(doc, cue.i, cue.i + 1),
+                cue=(dash_at, cue.idx + len(cue.text)),
                 cue_tok=cue.i,
                 content=(q.start, q.end),
                 source=_chars(doc, nxt.i, src_hi),
