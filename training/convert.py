@@ -108,6 +108,37 @@ TITLES = {
     "Hon",
     "Honourable",
     "Baroness",
+    "Pope",
+    "Emperor",
+    "Empress",
+    "Saint",
+    "St.",
+    "Reverend",
+    "Rev.",
+    "Miss",
+    "Madam",
+    "Madame",
+    "Professor",
+    "Prof.",
+    "Archbishop",
+    "Bishop",
+    "Cardinal",
+    "Judge",
+    "Justice",
+    "Mayor",
+    "Major",
+    "Colonel",
+    "Lieutenant",
+    "Captain",
+    "Sergeant",
+    "Admiral",
+    "Congressman",
+    "Congresswoman",
+    "Gov.",
+    "Fellow",
+    "Mx.",
+    "U.S.",
+    "US",
 }
 # Possessive endings and punctuation are outside UNER spans ("[Argentina] 's").
 TRAILING_DROP = {"'s", "’s", "'", "’", ",", ".", ":", ";", ")", '"', "”"}
@@ -438,6 +469,8 @@ def gum_named_entities(
             start += 1
         while end > start and sent.words[end - 1] in TRAILING_DROP:
             end -= 1
+        if label == "PER":
+            start = skip_titles(sent.words, start, end)
         if start >= end:
             continue
         head = next((i for i in range(start, end) if not start <= sent.heads[i] < end), start)
@@ -458,6 +491,17 @@ def gum_named_entities(
             continue
         keep.append((start, end, label))
     return flatten_spans(keep)
+
+
+def skip_titles(words: list[str], start: int, end: int) -> int:
+    """First word of a person's name after leading titles ("[US] [President] Obama").
+
+    Returns ``end`` when the mention is only titles ("the Pope"): that is not a name.
+    """
+    i = start
+    while i < end and (words[i] in TITLES or words[i] in LEADING_DETS):
+        i += 1
+    return i
 
 
 def flatten_spans(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -548,8 +592,7 @@ def re3d_docs(nlp: spacy.language.Language) -> list[Doc]:
                 while s < e and doc[s].text in LEADING_DETS:
                     s += 1
                 if label == "PER":
-                    while s < e and (doc[s].text in TITLES or doc[s].text in LEADING_DETS):
-                        s += 1
+                    s = skip_titles([t.text for t in doc], s, e)
                 while e > s and doc[e - 1].text in TRAILING_DROP:
                     e -= 1
                 if s < e and looks_like_name(doc[s:e]):
@@ -618,15 +661,18 @@ def main(argv: list[str] | None = None) -> int:
     for split in ("train", "dev", "test"):
         docs, matched, unmatched = ewt_docs(vocab, split, size)
         print(f"EWT {split}: UNER matched {matched} sentences, {unmatched} left without NER")
-        save(docs, out / ("eval" if split == "test" else split) / f"ewt-{split}.spacy")
-    save(gum_docs(vocab, "train", size), out / "train" / "gum-train.spacy")
+        folder = {"train": out / "train" / "parse", "dev": out / "dev", "test": out / "eval"}[split]
+        save(docs, folder / f"ewt-{split}.spacy")
+    # train/parse has trees (and entities); train/ner adds entity-only corpora. The tagger and
+    # parser train on train/parse, the NER on all of train/.
+    save(gum_docs(vocab, "train", size), out / "train" / "parse" / "gum-train.spacy")
     # GUM dev/test are extra parser training data: EWT dev is the model-selection set.
     save(
         gum_docs(vocab, "dev", size) + gum_docs(vocab, "test", size),
-        out / "train" / "gum-devtest.spacy",
+        out / "train" / "parse" / "gum-devtest.spacy",
     )
-    save(wikigold_docs(vocab, size), out / "train" / "wikigold.spacy")
-    save(re3d_docs(nlp), out / "train" / "re3d.spacy")
+    save(wikigold_docs(vocab, size), out / "train" / "ner" / "wikigold.spacy")
+    save(re3d_docs(nlp), out / "train" / "ner" / "re3d.spacy")
     save(pud_docs(vocab, size), out / "eval" / "pud.spacy")
     shared = data_dir()
     save(

@@ -36,7 +36,10 @@ def write_text(out: Path, corpus: Path) -> int:
                 line = " ".join(t.text for t in doc if not t.is_space)
                 n_tokens += line.count(" ") + 1
                 fh.write(line + "\n")
-        for path in sorted((corpus / "train").glob("*.spacy")):
+        # Silver data is news-4k again; read only the annotated corpora's own texts.
+        for path in sorted((corpus / "train").rglob("*.spacy")):
+            if path.name.startswith("silver"):
+                continue
             for doc in DocBin().from_disk(path).get_docs(nlp.vocab):
                 line = " ".join(t.text for t in doc if not t.is_space)
                 n_tokens += line.count(" ") + 1
