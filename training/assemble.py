@@ -16,8 +16,37 @@ import sys
 from pathlib import Path
 
 import spacy
+from spacy.symbols import ORTH
 
 PIPE_BATCH_SIZE = 16
+# Abbreviations news writes before names that spaCy's English rules split ("Lt", "."), which
+# also ends the sentence there. Ambiguous ones ("No.", "Sec.") are left out on purpose.
+NEWS_ABBREVIATIONS = (
+    "Lt.",
+    "Col.",
+    "Sgt.",
+    "Capt.",
+    "Cmdr.",
+    "Cpl.",
+    "Pvt.",
+    "Brig.",
+    "Pres.",
+    "Atty.",
+    "Supt.",
+    "Insp.",
+    "Amb.",
+    "Dept.",
+    "Hon.",
+    "Sr.",
+    "Msgr.",
+    "Ave.",
+    "Blvd.",
+    "Rd.",
+    "Vt.",
+    "W.Va.",
+    "Wyo.",
+    "Tex.",
+)
 
 
 def assemble(parse_model: Path, ner_model: Path, output: Path) -> None:
@@ -28,6 +57,8 @@ def assemble(parse_model: Path, ner_model: Path, output: Path) -> None:
     # nlp.pipe's default batch: 16 news articles keep the CNN's arrays in cache; 64 or more ran
     # about a quarter slower on one core.
     nlp.batch_size = PIPE_BATCH_SIZE
+    for abbreviation in NEWS_ABBREVIATIONS:
+        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     nlp.config["nlp"]["batch_size"] = PIPE_BATCH_SIZE
     # Sourcing keeps the NER's training config block; the vectors are the same file in both.
     output.mkdir(parents=True, exist_ok=True)
