@@ -710,3 +710,99 @@ start start VERB VB xcomp 3 O 0
     assert [t.text for t in st.model_tokens(ctx, 0, len(doc.text)) if t.text == ":"] == [":"]
     (opt,) = st.content_options(ctx, doc[2])
     assert opt.typ == "colon>" and "Let us start" in doc.text[opt.rng[0] : opt.rng[1]]
+
+
+def _cand(doc: Doc, cue: str, content: str, score: float = 0.9):
+    from readout.extract import statements as st
+
+    text = doc.text
+    i = text.index(cue)
+    j = text.index(content)
+    tok = next(t for t in doc if t.idx == i)
+    return st._Cand(
+        cue=(i, i + len(cue)),
+        cue_tok=tok.i,
+        content=(j, j + len(content)),
+        origin="model",
+        score=score,
+    )
+
+
+SIBLINGS = """
+He he PRON PRP nsubj 1 O 1
+said say VERB VBD ROOT 1 O 1
+that that SCONJ IN mark 5 O 1
+the the DET DT det 4 O 1
+plan plan NOUN NN nsubj 5 O 1
+works work VERB VBZ ccomp 1 O 0
+, , PUNCT , punct 7 O 1
+adding add VERB VBG advcl 1 O 1
+that that SCONJ IN mark 10 O 1
+costs cost NOUN NNS nsubj 10 O 1
+fell fall VERB VBD ccomp 7 O 0
+. . PUNCT . punct 1 O 0
+"""
+
+
+def test_content_stops_where_a_sibling_report_of_the_same_cue_begins() -> None:
+    from readout.extract import statements as st
+
+    doc = parse(SIBLINGS)
+    outer = _cand(doc, "said", "that the plan works, adding that costs fell")
+    inner = _cand(doc, "adding", "that costs fell")
+    st._split_siblings(doc, [outer, inner])
+    assert doc.text[outer.content[0] : outer.content[1]] == "that the plan works"
+    assert doc.text[inner.content[0] : inner.content[1]] == "that costs fell"
+
+
+NESTED = """
+Ann Ann PROPN NNP nsubj 1 B-PER 1
+said say VERB VBD ROOT 1 O 1
+Bob Bob PROPN NNP nsubj 3 B-PER 1
+told tell VERB VBD ccomp 1 O 1
+her she PRON PRP obj 3 O 1
+that that SCONJ IN mark 8 O 1
+the the DET DT det 7 O 1
+deal deal NOUN NN nsubj 8 O 1
+collapsed collapse VERB VBD ccomp 3 O 0
+. . PUNCT . punct 1 O 0
+"""
+
+
+def test_nested_report_is_kept_but_a_stretch_read_twice_is_one_statement() -> None:
+    from readout.extract import statements as st
+
+    doc = parse(NESTED)
+    outer = _cand(doc, "said", "Bob told her that the deal collapsed")
+    inner = _cand(doc, "told", "that the deal collapsed")
+    # Bob's report lies inside Ann's: both are statements, even though they overlap by half
+    assert len(st._dedupe([outer, inner])) == 2
+    # "deal" read as a cue whose content holds "said", while "said" holds "deal": one stretch
+    # read twice; the more confident reading stays
+    rival = _cand(doc, "deal", "Ann said Bob told her that the", score=0.5)
+    kept = st._dedupe([outer, rival])
+    assert [doc.text[c.cue[0] : c.cue[1]] for c in kept] == ["said"]
+    # two cues sharing most of one content with neither inside the other: one statement
+    twin = _cand(doc, "Ann", "the deal collapsed", score=0.6)
+    kept = st._dedupe([inner, twin])
+    assert [doc.text[c.cue[0] : c.cue[1]] for c in kept] == ["told"]
+
+
+def test_plain_verb_inside_a_report_is_marked_for_the_cue_model() -> None:
+    from readout.extract import statements as st
+
+    doc = parse("""
+She she PRON PRP nsubj 1 O 1
+insisted insist VERB VBD ROOT 1 O 1
+he he PRON PRP nsubj 3 O 1
+refuses refuse VERB VBZ ccomp 1 O 1
+to to PART TO mark 5 O 1
+talk talk VERB VB xcomp 3 O 0
+. . PUNCT . punct 1 O 0
+""")
+    ctx = st._Context(doc, Document(id="t", source="t", text=doc.text), [])
+    assert "under=clausal_complement" in st.cue_features(ctx, doc[3], [])
+    # a speech verb inside a report is a nested report and is not marked
+    nested = parse(NESTED)
+    ctx = st._Context(nested, Document(id="t", source="t", text=nested.text), [])
+    assert not any(f.startswith("under=") for f in st.cue_features(ctx, nested[3], []))
