@@ -806,3 +806,52 @@ talk talk VERB VB xcomp 3 O 0
     nested = parse(NESTED)
     ctx = st._Context(nested, Document(id="t", source="t", text=nested.text), [])
     assert not any(f.startswith("under=") for f in st.cue_features(ctx, nested[3], []))
+
+
+SAME_SPEAKER = """
+Moreau Moreau PROPN NNP nsubj 1 B-PER 1
+said say VERB VBD ROOT 1 O 1
+she she PRON PRP nsubj 3 O 1
+hopes hope VERB VBZ ccomp 1 O 1
+that that SCONJ IN mark 7 O 1
+talks talk NOUN NNS nsubj 7 O 1
+will will AUX MD aux 7 O 1
+resume resume VERB VB ccomp 3 O 0
+. . PUNCT . punct 1 O 0
+"""
+
+
+def test_report_nested_under_the_same_speaker_is_one_statement() -> None:
+    doc = parse(SAME_SPEAKER)
+    people = [actor("a1", "Anne Moreau", "person", doc.text, "Moreau")]
+    (s,), _ = run(doc, people)
+    assert (s.cue.text, s.content.text) == ("said", "she hopes that talks will resume")
+    assert (s.speaker, s.via) == ("a1", [])
+    # measuring can keep the inner report
+    document = Document(id="t", source="t.txt", text=doc.text)
+    kept = extract_statements(doc, document, [], [], [], use_model=False, fold_same_speaker=False)
+    assert [x.cue.text for x in kept] == ["said", "hopes"]
+
+
+@pytest.mark.parametrize(
+    ("inner", "lemma", "tag"),
+    [("Varga", "Varga", "NNP"), ("they", "they", "PRP")],
+    ids=["name", "pronoun-disagrees"],
+)
+def test_report_nested_under_another_speaker_is_kept_with_via(
+    inner: str, lemma: str, tag: str
+) -> None:
+    pos = "PROPN" if tag == "NNP" else "PRON"
+    ent = "B-PER" if tag == "NNP" else "O"
+    rows = SAME_SPEAKER.replace(
+        "she she PRON PRP nsubj 3 O 1", f"{inner} {lemma} {pos} {tag} nsubj 3 {ent} 1"
+    )
+    doc = parse(rows)
+    people = [actor("a1", "Anne Moreau", "person", doc.text, "Moreau")]
+    if tag == "NNP":
+        people.append(actor("a2", "Ida Varga", "person", doc.text, "Varga"))
+    statements, _ = run(doc, people)
+    outer, nested = only(statements, "said"), only(statements, "hopes")
+    assert outer.content.text == f"{inner} hopes that talks will resume"
+    assert (nested.content.text, nested.speaker_mention.text) == ("that talks will resume", inner)
+    assert nested.via == ["a1"]

@@ -310,7 +310,7 @@ def tune(model, docs, data, use_rules: bool) -> tuple[float, float, tuple[float,
 
     gold = {stem: items for stem, _, items in data}
     grid = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6]
-    vetoes = [0.05, 0.1, 0.15, 0.2, 0.25] if use_rules else [0.0]
+    vetoes = [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5] if use_rules else [0.0]
     best: tuple[float, float, tuple[float, float]] | None = None
     for t in grid:
         for v in vetoes:

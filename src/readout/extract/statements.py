@@ -1973,6 +1973,44 @@ def _split_siblings(doc: Doc, cands: list[_Cand]) -> None:
             outer.content = (lo, end)
 
 
+_SAME_PERSON = frozenset(("he", "she", "him", "her", "they", "them", "i", "we", "me", "us"))
+_ONE_PERSON = frozenset(("he", "she", "him", "her"))
+_MANY_PERSONS = frozenset(("they", "them"))
+_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f", "they": "p", "them": "p"}
+
+
+def _same_speaker(doc: Doc, inner: _Cand, outer: _Cand) -> bool:
+    """Whether a report nested in another's content has the outer speaker as its own
+    subject ("Trump said he believes ...", "Pat said Pat would ..."): a personal pronoun
+    that agrees with the outer speaker, or the same word."""
+    if inner.source_head is None or outer.source_head is None:
+        return False
+    i = _antecedent(doc[inner.source_head])
+    o = _antecedent(doc[outer.source_head])
+    il, ol = i.lower_, o.lower_
+    if i.i == o.i or (il == ol and il not in ("who", "which", "that")):
+        return True
+    if il not in _SAME_PERSON:
+        return False
+    if ol in _GENDER and il in _GENDER:
+        return _GENDER[ol] == _GENDER[il]
+    if ol in _FIRST_PERSON:
+        return il in _FIRST_PERSON
+    plural = "Plur" in o.morph.get("Number") or o.tag_ in ("NNS", "NNPS")
+    if il in _ONE_PERSON and plural:
+        return False
+    return not (il in _MANY_PERSONS and o.pos_ == "PROPN" and not plural)
+
+
+def _fold_same_speaker(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+    """Drop a report nested in another by the same speaker: "she said she hopes that X" is
+    one attribution (PolNeAR annotates the outer one only), while "Peskov said Putin told
+    Lukashenko that X" keeps both, the inner one with Peskov in ``via``."""
+    parent = _nest(cands)
+    drop = {i for i, p in parent.items() if _same_speaker(doc, cands[i], cands[p])}
+    return [c for i, c in enumerate(cands) if i not in drop]
+
+
 DUP_JACCARD = 0.5
 
 
@@ -2018,13 +2056,15 @@ def extract_statements(
     use_rules: bool = True,
     use_model: bool = True,
     model: dict[str, Any] | None = None,
+    fold_same_speaker: bool = True,
 ) -> list[Statement]:
     """Direct, indirect and nested statements in ``document`` (turns are made elsewhere;
     reported speech inside a turn is returned here with the turn's speaker in ``via``).
 
     ``actors`` may gain actors for speakers the actors stage did not list ("officials",
     "a source"). ``use_rules``/``use_model`` switch the two halves off for measuring;
-    ``model`` replaces the shipped weights (training uses it to tune thresholds).
+    ``model`` replaces the shipped weights (training uses it to tune thresholds);
+    ``fold_same_speaker=False`` keeps reports nested under the same speaker (measuring).
     """
     text = document.text
     lo, hi = (document.body.start, document.body.end) if document.body else (0, len(text))
@@ -2045,6 +2085,8 @@ def extract_statements(
         for c in _dedupe(cands)
         if not _in_turn_label(c, turn_ranges) and not _says_nothing(text, c)
     ]
+    if fold_same_speaker:
+        cands = _fold_same_speaker(doc, cands)
     return _to_statements(doc, document, ctx, actors, times, cands, turn_ranges, first_id)
 
 
