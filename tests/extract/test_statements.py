@@ -855,3 +855,158 @@ def test_report_nested_under_another_speaker_is_kept_with_via(
     assert outer.content.text == f"{inner} hopes that talks will resume"
     assert (nested.content.text, nested.speaker_mention.text) == ("that talks will resume", inner)
     assert nested.via == ["a1"]
+
+
+def _options(doc: Doc, cue: int) -> dict[str, str]:
+    from readout.extract import statements as st
+
+    document = Document(id="t", source="t.txt", text=doc.text)
+    ctx = st._Context(doc, document, find_quotes(doc.text))
+    return {o.typ: doc.text[o.rng[0] : o.rng[1]] for o in st.content_options(ctx, doc[cue])}
+
+
+def test_content_options_without_a_coordinated_clause() -> None:
+    doc = parse("""
+He he PRON PRP nsubj 1 O 1
+said say VERB VBD ROOT 1 O 1
+that that SCONJ IN mark 4 O 1
+taxes tax NOUN NNS nsubj 4 O 1
+rose rise VERB VBD ccomp 1 O 0
+, , PUNCT , punct 8 O 1
+and and CCONJ CC cc 8 O 1
+voters voter NOUN NNS nsubj 8 O 1
+left leave VERB VBD conj 4 O 0
+. . PUNCT . punct 1 O 0
+""")
+    opts = _options(doc, 1)
+    assert opts["ccomp"] == "that taxes rose, and voters left"
+    assert opts["ccomp&"] == "that taxes rose"
+
+
+def test_content_options_without_a_clause_set_off_deeper_inside() -> None:
+    doc = parse("""
+She she PRON PRP nsubj 1 O 1
+wants want VERB VBZ ROOT 1 O 1
+a a DET DT det 3 O 1
+ban ban NOUN NN obj 1 O 1
+on on ADP IN case 5 O 1
+guns gun NOUN NNS nmod 3 O 0
+, , PUNCT , punct 9 O 1
+which which PRON WDT obj 9 O 1
+critics critic NOUN NNS nsubj 9 O 1
+oppose oppose VERB VBP acl:relcl 5 O 0
+. . PUNCT . punct 1 O 0
+""")
+    opts = _options(doc, 1)
+    assert opts["obj"] == "a ban on guns, which critics oppose"
+    # the relative clause hangs on "guns", not on the option's head "ban"
+    assert "obj<" not in opts
+    assert opts["obj<<"] == "a ban on guns"
+
+
+ADDING_QUOTE = """
+“ “ PUNCT `` punct 2 O 0
+We we PRON PRP nsubj 2 O 1
+won win VERB VBD dep 6 O 0
+, , PUNCT , punct 2 O 0
+” ” PUNCT '' punct 2 O 1
+she she PRON PRP nsubj 6 O 1
+said say VERB VBD ROOT 6 O 0
+, , PUNCT , punct 8 O 1
+adding add VERB VBG advcl 6 O 1
+that that SCONJ IN mark 13 O 1
+it it PRON PRP nsubj 13 O 1
+was be AUX VBD cop 13 O 1
+“ “ PUNCT `` punct 13 O 0
+hard hard ADJ JJ ccomp 8 O 0
+. . PUNCT . punct 13 O 0
+” ” PUNCT '' punct 13 O 0
+"""
+
+
+def test_quotations_before_the_cue_are_an_option_of_their_own() -> None:
+    # (the parse leaves "We won" unattached to "said", so no complement option covers it)
+    doc = parse(ADDING_QUOTE)
+    opts = _options(doc, 6)
+    assert opts["quote"] == doc.text  # the frame names both quotations
+    assert opts["quote<"] == "“We won,”"
+
+
+PARAGRAPHS = """
+“ “ PUNCT `` punct 2 O 0
+We we PRON PRP nsubj 2 O 1
+won win VERB VBD ccomp 6 O 0
+, , PUNCT , punct 2 O 0
+” ” PUNCT '' punct 2 O 1
+she she PRON PRP nsubj 6 O 1
+said say VERB VBD ROOT 6 O 1
+on on ADP IN case 8 O 1
+Monday Monday PROPN NNP obl 6 O 0
+. . PUNCT . punct 6 O 0
+\\n\\n \\n\\n SPACE _SP dep 9 O 0
+“ “ PUNCT `` punct 13 O 0
+It it PRON PRP nsubj 13 O 1
+was be AUX VBD ROOT 13 O 1
+hard hard ADJ JJ acomp 13 O 0
+. . PUNCT . punct 13 O 0
+” ” PUNCT '' punct 13 O 0
+"""
+
+
+def test_a_whole_paragraph_of_quotation_continues_the_speaker_before_it() -> None:
+    from readout.extract import statements as st
+
+    doc = parse(PARAGRAPHS)
+    document = Document(id="t", source="t.txt", text=doc.text)
+    ctx = st._Context(doc, document, find_quotes(doc.text))
+    runs = {
+        doc[i].text: [doc.text[q.start : q.end] for q in qs] for i, qs in ctx.quote_runs().items()
+    }
+    assert runs == {"said": ["“We won,”", "“It was hard.”"]}
+    # a paragraph that goes on after its quotation is not carried over
+    rows = PARAGRAPHS.rstrip()[: -len("0")] + "1\n"
+    doc = parse(rows + "she she PRON PRP nsubj 18 O 1\nadded add VERB VBD parataxis 13 O 0\n")
+    document = Document(id="t", source="t.txt", text=doc.text)
+    ctx = st._Context(doc, document, find_quotes(doc.text))
+    said = next(t.i for t in doc if t.text == "said")
+    assert [doc.text[q.start : q.end] for q in ctx.quote_runs()[said]] == ["“We won,”"]
+
+
+def test_a_coordinated_report_inside_a_content_clause_ends_it() -> None:
+    from readout.extract import statements as st
+
+    doc = parse("""
+He he PRON PRP nsubj 1 O 1
+acknowledged acknowledge VERB VBD ROOT 1 O 1
+that that SCONJ IN mark 4 O 1
+he he PRON PRP nsubj 4 O 1
+erred err VERB VBD ccomp 1 O 1
+but but CCONJ CC cc 6 O 1
+noted note VERB VBD conj 4 O 1
+that that SCONJ IN mark 9 O 1
+costs cost NOUN NNS nsubj 9 O 1
+fell fall VERB VBD ccomp 6 O 0
+. . PUNCT . punct 1 O 0
+""")
+    outer = _cand(doc, "acknowledged", "that he erred but noted that costs fell")
+    inner = _cand(doc, "noted", "that costs fell")
+    st._split_siblings(doc, [outer, inner])
+    assert doc.text[outer.content[0] : outer.content[1]] == "that he erred"
+    assert doc.text[inner.content[0] : inner.content[1]] == "that costs fell"
+
+
+def test_a_name_colon_in_the_headline_is_marked_for_the_cue_model() -> None:
+    from readout.extract import statements as st
+
+    doc = parse("""
+Lynch Lynch PROPN NNP ROOT 0 B-PER 0
+: : PUNCT : punct 0 O 1
+No no DET DT det 3 O 1
+influence influence NOUN NN appos 0 O 0
+. . PUNCT . punct 0 O 0
+""")
+    document = Document(id="t", source="t.txt", text=doc.text)
+    ctx = st._Context(doc, document, find_quotes(doc.text))
+    opts = st.content_options(ctx, doc[1])
+    feats = st.cue_features(ctx, doc[1], opts)
+    assert "colon=head" in feats and "colon=head|ent=person" in feats

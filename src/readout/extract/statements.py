@@ -588,12 +588,31 @@ class _Context:
                 continue
             last = runs[owner][-1]
             gap = self.text[last.end : q.start]
-            if "\n" in gap or not self._gap_is_frame(last.end, q.start, owner):
+            if "\n" in gap:
+                if not self._next_paragraph_quote(last, q):
+                    owner = None
+                    continue
+            elif not self._gap_is_frame(last.end, q.start, owner):
                 owner = None
                 continue
             runs[owner].append(q)
         self.frame_by_tok = runs
         return runs
+
+    def _next_paragraph_quote(self, last: Quote, q: Quote) -> bool:
+        """Whether ``q`` is a whole paragraph of quotation, with no frame of its own, right
+        after the paragraph of ``last``: news writing carries one speaker's words on across
+        paragraphs that way ("'A,' she said in an interview. / 'B.'")."""
+        text = self.text
+        gap = text[last.end : q.start]
+        # only the rest of last's paragraph (its frame) and one paragraph break in between
+        if gap.strip(" \t\n\r\u00a0") != gap.split("\n", 1)[0].strip(" \t\u00a0"):
+            return False
+        if text[text.rfind("\n", 0, q.start) + 1 : q.start].strip():
+            return False
+        p_hi = text.find("\n", q.end)
+        rest = text[q.end : len(text) if p_hi < 0 else p_hi]
+        return not rest.strip(" \t\r\u00a0.,")
 
     def _gap_is_frame(self, lo: int, hi: int, cue_i: int) -> bool:
         """Whether the words between two quotations are only the first one's attribution
@@ -1335,11 +1354,7 @@ def content_options(ctx: _Context, tok: Token) -> list[Option]:
         if typ == "ccomp" and not _is_content_clause(c):
             typ = "ccomp-"
         opts.append(Option(typ, rng, head.i))
-        core = _core_end(head, lo, hi)
-        if core is not None:
-            crng = ctx.clip(tok, lo, core)
-            if crng[1] > crng[0] and crng != rng:
-                opts.append(Option(typ + "<", ctx.snap_to_quotes(*crng)[0], head.i))
+        _add_cuts(ctx, tok, opts, typ, head, lo, hi, rng)
     if tok.pos_ in ("VERB", "AUX", "ADJ"):
         # what a passive or a verb of seeming is about: "Sanders' stridency was echoed by"
         subj, passive = _subject_of(tok)
@@ -1354,12 +1369,9 @@ def content_options(ctx: _Context, tok: Token) -> list[Option]:
             lo, hi, last = args
             rng = ctx.clip(tok, lo, hi)
             if rng[1] > rng[0]:
-                opts.append(Option("args", ctx.snap_to_quotes(*rng)[0], last.i))
-                core = _core_end(last, lo, hi)
-                if core is not None:
-                    crng = ctx.clip(tok, lo, core)
-                    if crng[1] > crng[0] and crng != rng:
-                        opts.append(Option("args<", ctx.snap_to_quotes(*crng)[0], last.i))
+                rng = ctx.snap_to_quotes(*rng)[0]
+                opts.append(Option("args", rng, last.i))
+                _add_cuts(ctx, tok, opts, "args", last, lo, hi, rng)
     if _role(tok) in ("parataxis", "clausal_complement", "adverbial_clause"):
         rng = _head_content(ctx, tok)
         if rng[1] > rng[0]:
@@ -1368,6 +1380,11 @@ def content_options(ctx: _Context, tok: Token) -> list[Option]:
     quotes = _frame_map(ctx).get(tok.i)
     if quotes:
         opts.append(Option("quote", (quotes[0].start, quotes[-1].end)))
+        # a frame between the quotations may start a report of its own ("'A,' she said,
+        # adding that B is 'C.'"): the quotations before the cue are an option of their own
+        before = [q for q in quotes if q.end <= tok.idx]
+        if before and len(before) < len(quotes):
+            opts.append(Option("quote<", (before[0].start, before[-1].end)))
     if tok.pos_ == "VERB":
         # the rest of the sentence, for the parses that lose the complement
         for j in range(tok.i + 1, min(sent.end, tok.i + 15)):
@@ -1406,6 +1423,64 @@ _ARG_ROLES = frozenset(
     )
 )
 _ARG_STOP = frozenset(("conjunct", "coordinator", "parataxis", "relative_clause"))
+
+
+def _add_cuts(
+    ctx: _Context,
+    tok: Token,
+    opts: list[Option],
+    typ: str,
+    head: Token,
+    lo: int,
+    hi: int,
+    rng: tuple[int, int],
+) -> None:
+    """Shorter readings of the option ``typ`` over tokens [lo, hi): without a trailing
+    clause of its head set off by punctuation ("<"), without a coordinated clause of its
+    head ("&": "that he would not X[, and Y ...]"), and without the first trailing clause
+    set off anywhere inside it ("<<": "to give me a fair sentence[, which ...]")."""
+    seen = {rng}
+    for suffix, end in (
+        ("<", _core_end(head, lo, hi)),
+        ("&", _conj_end(head, lo, hi)),
+        ("<<", _deep_end(head, lo, hi)),
+    ):
+        if end is None:
+            continue
+        crng = ctx.clip(tok, lo, end)
+        if crng[1] <= crng[0]:
+            continue
+        crng = ctx.snap_to_quotes(*crng)[0]
+        if crng not in seen:
+            seen.add(crng)
+            opts.append(Option(typ + suffix, crng, head.i))
+
+
+def _conj_end(head: Token, lo: int, hi: int) -> int | None:
+    """Where ``head``'s phrase ends before its first coordinated clause (a verb conjunct),
+    or None when it has none inside [lo, hi)."""
+    for c in head.children:
+        if c.i <= head.i or _role(c) != "conjunct" or c.pos_ not in ("VERB", "AUX"):
+            continue
+        start = c.left_edge.i
+        if lo < start < hi and start > head.i:
+            return start
+    return None
+
+
+def _deep_end(head: Token, lo: int, hi: int) -> int | None:
+    """The start of the first clause set off by punctuation that hangs anywhere after
+    ``head`` in [lo, hi) (a relative clause on the object's noun, an apposition), or None."""
+    doc = head.doc
+    for t in doc[head.i + 1 : hi]:
+        if _role(t) not in _TAIL_ROLES or t.head.i < lo or t.head.i >= hi:
+            continue
+        start = t.left_edge.i
+        if start <= head.i or start >= hi:
+            continue
+        if doc[start].text in _SET_OFF or (start > lo and doc[start - 1].text in _SET_OFF):
+            return start
+    return None
 
 
 def _args_range(tok: Token) -> tuple[int, int, Token] | None:
@@ -1543,6 +1618,13 @@ def cue_features(ctx: _Context, tok: Token, opts: Sequence[Option]) -> list[str]
         f += ["frame", f"l={lemma}|frame"]
     if tok.is_sent_start:
         f.append("first")
+    if tok.text == ":":
+        # "Lynch: No outside influence ...": a person's name before a colon in the headline
+        # is a claim; later in the text such colons also open lists and labels
+        sp = _colon_speaker(ctx, tok)
+        where = "head" if "\n" not in ctx.text[: tok.idx] else "body"
+        ent = entity_kind(doc[sp[1] - 1].ent_type_) if sp and doc[sp[1] - 1].ent_type_ else "-"
+        f += [f"colon={where}", f"colon={where}|ent={ent}"]
     under = _reported_under(ctx, tok)
     if under is not None and not ctx.classes(tok) & _SPEECH_CLASSES:
         # a plain verb inside what a speech verb reports ("insisted that he refuses to
@@ -1682,6 +1764,24 @@ def _shape_features(ctx: _Context, tok: Token, opt: Option) -> list[str]:
     qb = "0" if share == 0 else "all" if share > 0.95 else "most" if share > 0.6 else "some"
     commas = ctx.text.count(",", lo, hi)
     f += [f"t={typ}|quoted={qb}", f"t={typ}|commas={min(commas, 3)}"]
+    if opt.head >= 0:
+        # a coordinated clause of the head: more of what was said ("and that ..."), or a
+        # report of its own that the parse hung inside ("that X misspoke but noted that ...")
+        h = doc[opt.head]
+        for c in h.children:
+            if c.i > h.i and _role(c) == "conjunct" and c.pos_ in ("VERB", "AUX"):
+                kind = (
+                    "cue"
+                    if ctx.classes(c)
+                    else "that"
+                    if _has_mark(c)
+                    else "subj"
+                    if _children(c, "subject", "passive_subject")
+                    else "bare"
+                )
+                inside = "in" if c.idx < hi else "out"
+                f += [f"t={typ}|conj={kind}|{inside}", f"conj={kind}|{inside}"]
+                break
     return f
 
 
@@ -1957,6 +2057,18 @@ def _split_siblings(doc: Doc, cands: list[_Cand]) -> None:
     for c in cands:
         tok = doc[c.cue_tok]
         outer = by_tok.get(tok.head.i) if tok.head.i != tok.i else None
+        h = tok.head
+        if (
+            outer is None
+            and _role(tok) == "conjunct"
+            and _role(h) in ("clausal_complement", "open_complement")
+            and h.head.i != h.i
+            and not _children(tok, "subject", "passive_subject")
+        ):
+            # "acknowledged that he misspoke but noted that ...": the parse hangs the second
+            # report on the first one's content clause; with no subject of its own it is the
+            # same speaker's next report, not part of what the first one says
+            outer = by_tok.get(h.head.i)
         if outer is None or outer.direct or _role(tok) not in _SIBLING_ROLES:
             continue
         lo, hi = outer.content
