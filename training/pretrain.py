@@ -48,9 +48,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("output", type=Path)
     parser.add_argument("--epochs", type=int, default=1)
     args = parser.parse_args(argv)
-    config = load_config(args.config, overrides={"pretraining.max_epochs": args.epochs})
-    raw = Path(config["paths"]["raw_text"])
-    print(f"{raw}: {write_paragraphs(raw)} words")
+    overrides = {"pretraining.max_epochs": args.epochs}
+    config = load_config(args.config, overrides=overrides, interpolate=False).interpolate()
+    raw_text = Path(config["paths"]["raw_text"])
+    print(f"{raw_text}: {write_paragraphs(raw_text)} words")
     args.output.mkdir(parents=True, exist_ok=True)
     pretrain(config, args.output, silent=False)
     shutil.copyfile(args.output / f"model{args.epochs - 1}.bin", args.output / "tok2vec.bin")
