@@ -106,7 +106,9 @@ def parse_all(nlp, texts: list[tuple[str, str]], cache: Path | None):
 
     key = hashlib.sha256(
         # name, version and scores: a retrained pipeline under the same version is new
-        json.dumps([nlp.meta.get(k) for k in ("name", "version", "performance")]).encode()
+        json.dumps(
+            [nlp.meta.get(k) for k in ("name", "version", "performance", "test_scores")]
+        ).encode()
         + b"".join(t.encode() for _, t in texts)
     ).hexdigest()[:16]
     if cache is not None:

@@ -94,7 +94,10 @@ def parse(nlp, texts: list[str], tag: str):
 
     key = hashlib.sha256(
         # name, version and scores: a retrained pipeline under the same version is new
-        (json.dumps([nlp.meta.get(k) for k in ("name", "version", "performance", "test_scores")]) + tag).encode()
+        (
+            json.dumps([nlp.meta.get(k) for k in ("name", "version", "performance", "test_scores")])
+            + tag
+        ).encode()
         + b"".join(t.encode() for t in texts)
     ).hexdigest()[:16]
     cache = Path(os.environ.get("READOUT_BENCH_CACHE", tempfile.gettempdir())) / "readout-bench"
