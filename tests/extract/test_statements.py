@@ -1010,3 +1010,47 @@ influence influence NOUN NN appos 0 O 0
     opts = st.content_options(ctx, doc[1])
     feats = st.cue_features(ctx, doc[1], opts)
     assert "colon=head" in feats and "colon=head|ent=person" in feats
+
+
+def test_an_unsure_report_nested_in_another_is_dropped_below_the_floor() -> None:
+    from readout.extract import statements as st
+
+    doc = parse(NESTED)
+    outer = _cand(doc, "said", "Bob told her that the deal collapsed", score=0.95)
+    unsure = _cand(doc, "told", "that the deal collapsed", score=0.6)
+    kept = st._drop_unsure_nested([outer, unsure], 0.9)
+    assert [doc.text[c.cue[0] : c.cue[1]] for c in kept] == ["said"]
+    # a confident nested report stays, and a floor of 0 keeps every nested report
+    sure = _cand(doc, "told", "that the deal collapsed", score=0.95)
+    assert len(st._drop_unsure_nested([outer, sure], 0.9)) == 2
+    assert len(st._drop_unsure_nested([outer, unsure], 0.0)) == 2
+    # an unsure report nested in nothing is the threshold's business, not the floor's
+    assert len(st._drop_unsure_nested([unsure], 0.9)) == 1
+
+
+CITED = """
+Lee Lee PROPN NNP nsubj 1 B-PER 1
+cited cite VERB VBD ROOT 1 O 1
+two two NUM CD nummod 3 O 1
+reasons reason NOUN NNS obj 1 O 0
+. . PUNCT . punct 1 O 0
+"""
+
+
+def test_cite_as_the_main_verb_is_judged_by_the_model() -> None:
+    # "citing" below another report names that report's source ("reported, citing X");
+    # "cited" heading its own clause reports what was cited
+    doc = parse(CITED)
+    document = Document(id="t", source="t.txt", text=doc.text)
+    model = {
+        "cue": {"l=cite": 5.0},
+        "content": {},
+        "threshold": 0.5,
+        "threshold_combined": 0.5,
+        "veto": 0.0,
+        "nested": 0.0,
+    }
+    out = extract_statements(doc, document, [], [], [], use_rules=False, model=model)
+    assert [(s.cue.text, s.content.text) for s in out] == [("cited", "two reasons")]
+    for s in out:
+        assert s.content.text == doc.text[s.content.start : s.content.end]

@@ -43,6 +43,8 @@ CUE_FIT = {"lr": 0.05, "epochs": 20, "min_count": 4}
 CONTENT_FIT = {"lr": 0.05, "epochs": 10, "min_count": 4}
 AVERAGE = True
 BEST_MARGIN = 0.1  # options this far below the best fit are negatives
+# floors for a report nested in another's content (0: keep every nested report)
+NESTED_GRID = [0.0, 0.6, 0.7, 0.8, 0.9]
 CONTENT_RANK = True  # rank each cue's options against each other (False: the old flat fit)
 
 Segs = list[tuple[int, int]]
@@ -306,33 +308,52 @@ def score(records: list[tuple[str, list]], gold: dict[str, list[dict[str, Segs]]
     return f, f * s
 
 
-def tune(model, docs, data, use_rules: bool) -> tuple[float, float, tuple[float, float]]:
-    """The threshold (and, with rules, veto) with the best content F1 on held-out docs."""
+def evaluate(model, docs, data, use_rules: bool) -> tuple[float, float]:
+    """Content F1 and content+source F1 of ``model`` on docs, scored like score.py."""
     from readout.extract import statements as st
     from readout.model import Document
 
     gold = {stem: items for stem, _, items in data}
-    grid = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6]
+    records = []
+    for doc, (stem, text, _) in zip(docs, data, strict=True):
+        document = Document(id=stem, source=stem, text=text)
+        records.append(
+            (
+                stem,
+                st.extract_statements(doc, document, [], [], [], use_rules=use_rules, model=model),
+            )
+        )
+    return score(records, gold)
+
+
+def tune(
+    model, docs, data, use_rules: bool, grid: list[float] | None = None
+) -> tuple[float, float, tuple[float, float]]:
+    """The threshold (and, with rules, veto) with the best content F1 on held-out docs."""
+    grid = grid or [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6]
     vetoes = [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5] if use_rules else [0.0]
+    if use_rules and "veto" in model:
+        vetoes = [model["veto"]]
     best: tuple[float, float, tuple[float, float]] | None = None
     for t in grid:
         for v in vetoes:
             m = dict(model, threshold=t, threshold_combined=t, veto=v)
-            records = []
-            for doc, (stem, text, _) in zip(docs, data, strict=True):
-                document = Document(id=stem, source=stem, text=text)
-                records.append(
-                    (
-                        stem,
-                        st.extract_statements(
-                            doc, document, [], [], [], use_rules=use_rules, model=m
-                        ),
-                    )
-                )
-            f, fs = score(records, gold)
+            f, fs = evaluate(m, docs, data, use_rules)
             print(f"  rules={use_rules} t={t} veto={v}: content F1 {f:.3f} +source {fs:.3f}")
             if best is None or f + fs > best[0] + best[1]:
                 best = (f, fs, (t, v))
+    assert best is not None
+    return best
+
+
+def tune_nested(model, docs, data) -> tuple[float, float, float]:
+    """The cue probability below which a report nested in another's content is dropped."""
+    best: tuple[float, float, float] | None = None
+    for n in NESTED_GRID:
+        f, fs = evaluate(dict(model, nested=n), docs, data, use_rules=True)
+        print(f"  nested={n}: content F1 {f:.3f} +source {fs:.3f}")
+        if best is None or f + fs > best[0] + best[1]:
+            best = (f, fs, n)
     assert best is not None
     return best
 
@@ -357,16 +378,25 @@ def main() -> int:
     fit_idx = [i for i in range(len(data)) if i not in held]
     held_idx = sorted(held)
 
-    thresholds = {"threshold": 0.5, "threshold_combined": 0.5, "veto": 0.05}
+    thresholds = {"threshold": 0.5, "threshold_combined": 0.5, "veto": 0.05, "nested": 0.0}
     if not args.no_tune:
         cx, cy, kx, ky = examples([docs[i] for i in fit_idx], [data[i] for i in fit_idx])
         part = {"cue": fit(cx, cy, **CUE_FIT), "content": fit_content(kx, ky)}
         hd, hdata = [docs[i] for i in held_idx], [data[i] for i in held_idx]
-        f, fs, (t, _) = tune(part, hd, hdata, use_rules=False)
-        print(f"model alone: t={t} content F1 {f:.3f} +source {fs:.3f}", file=sys.stderr)
+        # combined: threshold and veto, then the floor for nested reports, then the
+        # threshold again under that floor; the model alone is tuned under the same floor
         f2, fs2, (t2, v2) = tune(part, hd, hdata, use_rules=True)
         print(f"combined: t={t2} veto={v2} content F1 {f2:.3f} +source {fs2:.3f}", file=sys.stderr)
-        thresholds = {"threshold": t, "threshold_combined": t2, "veto": v2}
+        m = dict(part, threshold=t2, threshold_combined=t2, veto=v2)
+        f2, fs2, n = tune_nested(m, hd, hdata)
+        f2, fs2, (t2, _) = tune(dict(m, nested=n), hd, hdata, use_rules=True)
+        print(
+            f"combined: t={t2} veto={v2} nested={n} content F1 {f2:.3f} +source {fs2:.3f}",
+            file=sys.stderr,
+        )
+        f, fs, (t, _) = tune(dict(part, nested=n), hd, hdata, use_rules=False)
+        print(f"model alone: t={t} content F1 {f:.3f} +source {fs:.3f}", file=sys.stderr)
+        thresholds = {"threshold": t, "threshold_combined": t2, "veto": v2, "nested": n}
 
     cx, cy, kx, ky = examples(docs, data)
     print(f"cue examples {len(cy)} ({sum(cy)} positive); content {len(ky)}", file=sys.stderr)

@@ -18,8 +18,10 @@ Evidence comes from three places and is merged per cue word:
    rules know as a whole ("expressed hope that", "according to") keep the rule's reading.
 
 Nesting: a statement whose cue lies in another's content gets the outer speaker in ``via``
-(outermost first, after any relay); inside a transcript turn the turn's speaker leads ``via``,
-"I"/"we" is that speaker and "you" the other side of the dialogue.
+(outermost first, after any relay); with the model, a nested report it is unsure of (below
+its ``nested`` floor) is dropped as part of the outer report's words; inside a transcript
+turn the turn's speaker leads ``via``, "I"/"we" is that speaker and "you" the other side of
+the dialogue.
 
 Span conventions, chosen to match PolNeAR:
 
@@ -1818,7 +1820,12 @@ def _model_candidates(
         opts = content_options(ctx, tok)
         p = _sigmoid(_score(cue_w, cue_features(ctx, tok, opts)))
         classes = ctx.classes(tok)
-        if "relay" in classes and not is_passive_subject_child(tok) and ctx.classes(tok.head):
+        if (
+            "relay" in classes
+            and not is_passive_subject_child(tok)
+            and tok.head.i != tok.i
+            and ctx.classes(tok.head)
+        ):
             continue  # "TASS reported, citing Peskov": citing names the speaker, says nothing
         rule = by_tok.get(tok.i)
         if rule is not None and (rule.cue[1] - rule.cue[0] > len(tok.text) or "express" in classes):
@@ -2123,6 +2130,17 @@ def _fold_same_speaker(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
     return [c for i, c in enumerate(cands) if i not in drop]
 
 
+def _drop_unsure_nested(cands: list[_Cand], floor: float) -> list[_Cand]:
+    """Drop a report nested in another's content that the cue model is not sure of (below
+    ``floor``). PolNeAR train annotates few attributions inside another's content, and the
+    unsure ones there are mostly words of the outer report ("said the ad backed Rubio"), not
+    reports of their own; confident ones ("X said Y told him that Z") stay, with ``via``."""
+    if floor <= 0.0:
+        return cands
+    parent = _nest(cands)
+    return [c for i, c in enumerate(cands) if i not in parent or c.score >= floor]
+
+
 DUP_JACCARD = 0.5
 
 
@@ -2199,6 +2217,8 @@ def extract_statements(
     ]
     if fold_same_speaker:
         cands = _fold_same_speaker(doc, cands)
+    if use_model and model is not None:
+        cands = _drop_unsure_nested(cands, model.get("nested", 0.0))
     return _to_statements(doc, document, ctx, actors, times, cands, turn_ranges, first_id)
 
 
