@@ -81,7 +81,7 @@ SOURCES: list[dict[str, str]] = [
         "author": "the respective outlets",
         "use": (
             "floret vectors (40k hashed subword rows x 100 dims, trained together with the "
-            "training texts); tok2vec pretraining (character objective, one pass); silver NER "
+            "training texts); silver NER "
             "labels from readout's knowledge base on 150k tokens of paragraphs (articles 501 "
             "on). No text is stored in the pipeline"
         ),
@@ -131,7 +131,7 @@ def build_meta(model_dir: Path, version: str, scores: dict[str, Any] | None) -> 
             "name": NAME,
             "version": version,
             "description": (
-                "readout's English pipeline: CNN tok2vec (pretrained on news, floret vectors) "
+                "readout's English pipeline: CNN tok2vec (floret vectors) "
                 "shared by a tagger (PTB), morphologizer (UPOS + UD features) and parser (UD v2 "
                 "labels incl. subtypes); rule lemmatizer; NER (PER/ORG/LOC, Universal NER style) "
                 "with its own CNN tok2vec."
