@@ -36,8 +36,9 @@ def write_text(out: Path, corpus: Path) -> int:
                 line = " ".join(t.text for t in doc if not t.is_space)
                 n_tokens += line.count(" ") + 1
                 fh.write(line + "\n")
-        # Silver data is news-4k again; read only the annotated corpora's own texts.
-        for path in sorted((corpus / "train").rglob("*.spacy")):
+        # Silver data is news-4k again; read only the annotated corpora's own texts. Sorted by
+        # file name, not folder, so the text order (and so the vectors) stays that of 0.1.0.
+        for path in sorted((corpus / "train").rglob("*.spacy"), key=lambda p: p.name):
             if path.name.startswith("silver"):
                 continue
             for doc in DocBin().from_disk(path).get_docs(nlp.vocab):

@@ -904,6 +904,43 @@ oppose oppose VERB VBP acl:relcl 5 O 0
     assert opts["obj<<"] == "a ban on guns"
 
 
+def test_content_options_around_a_frame_set_off_inside() -> None:
+    # one attribution in two pieces, on both sides of its frame: the stretch over both
+    doc = parse("""
+If if SCONJ IN mark 2 O 1
+it it PRON PRP nsubj 2 O 1
+rains rain VERB VBZ advcl 6 O 0
+, , PUNCT , punct 2 O 1
+the the DET DT det 5 O 1
+club club NOUN NN nsubj 6 O 1
+said say VERB VBD ROOT 6 O 0
+, , PUNCT , punct 6 O 1
+games game NOUN NNS nsubj 10 O 1
+will will AUX MD aux 10 O 1
+stop stop VERB VB ccomp 6 O 0
+. . PUNCT . punct 6 O 0
+""")
+    opts = _options(doc, 6)
+    assert opts["ccomp"] == "games will stop"
+    assert opts["wrap"] == "If it rains, the club said, games will stop"
+    # a frame at the start of its sentence has nothing before it to wrap
+    assert "wrap" not in _options(parse(CITED), 1)
+
+
+def test_content_options_around_a_verb_of_seeming() -> None:
+    doc = parse("""
+The the DET DT det 1 O 1
+deal deal NOUN NN nsubj 2 O 1
+seemed seem VERB VBD ROOT 2 O 1
+to to PART TO mark 4 O 1
+collapse collapse VERB VB xcomp 2 O 0
+. . PUNCT . punct 2 O 0
+""")
+    opts = _options(doc, 2)
+    assert opts["subj"] == "The deal"
+    assert opts["wrap"] == "The deal seemed to collapse"
+
+
 ADDING_QUOTE = """
 “ “ PUNCT `` punct 2 O 0
 We we PRON PRP nsubj 2 O 1

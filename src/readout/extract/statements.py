@@ -1379,6 +1379,9 @@ def content_options(ctx: _Context, tok: Token) -> list[Option]:
         if rng[1] > rng[0]:
             rng, _ = ctx.snap_to_quotes(*rng)
             opts.append(Option("head", rng, tok.head.i))
+    wrap = _wrap_range(ctx, tok, opts)
+    if wrap is not None:
+        opts.append(Option("wrap", wrap))
     quotes = _frame_map(ctx).get(tok.i)
     if quotes:
         opts.append(Option("quote", (quotes[0].start, quotes[-1].end)))
@@ -1410,6 +1413,53 @@ def content_options(ctx: _Context, tok: Token) -> list[Option]:
             seen.add(o.rng)
             out.append(o)
     return out
+
+
+def _wrap_range(ctx: _Context, tok: Token, opts: Sequence[Option]) -> tuple[int, int] | None:
+    """A frame set off inside what it reports ("If it rains, the campaign said, it will
+    wait"; "The talks were long, she said, lasting into the night"), or a verb of seeming
+    between its subject and complement: the whole stretch around it, frame included. Such
+    content is one attribution in two pieces on both sides of the frame, and the stretch
+    over both fits it far better than either piece."""
+    if tok.pos_ not in ("VERB", "AUX", "ADJ") or not opts:
+        return None
+    doc = ctx.doc
+    subj = next((c for c in tok.children if is_subject(c.dep_)), None)
+    xcomp = next((c for c in _children(tok, "open_complement") if c.i > tok.i), None)
+    if subj is not None and subj.i < tok.i and xcomp is not None:
+        # a verb of seeming or expecting between its subject and complement ("The deal
+        # seemed to collapse", "He is expected to win"): the subject and the complement
+        rng = ctx.clip(tok, subj.left_edge.i, xcomp.right_edge.i + 1)
+        if rng[0] < tok.idx < rng[1]:
+            return ctx.snap_to_quotes(*rng)[0]
+        return None
+    if tok.pos_ == "ADJ":
+        return None
+    f_lo = min(tok.i, subj.left_edge.i) if subj is not None else tok.i
+    if f_lo < 2 or doc[f_lo - 1].text not in (",", "—", "–"):
+        return None
+    after = [
+        c
+        for c in tok.children
+        if c.i > tok.i
+        and _role(c) in ("clausal_complement", "parataxis", "adverbial_clause")
+        and not c.is_punct
+    ]
+    if after:
+        lo, hi = tok.left_edge.i, max(c.right_edge.i for c in after) + 1
+    elif _role(tok) in ("parataxis", "adverbial_clause") and tok.head.i != tok.i:
+        h = tok.head
+        lo = min(h.left_edge.i, tok.left_edge.i)
+        hi = max(h.right_edge.i, tok.right_edge.i) + 1
+    else:
+        return None
+    # words on both sides of the frame, the later ones past a comma after the cue
+    if lo >= f_lo - 1 or not any(doc[j].text == "," for j in range(tok.i + 1, hi - 1)):
+        return None
+    rng = ctx.clip(tok, lo, hi)
+    if rng[1] <= rng[0] or rng[0] >= doc[f_lo].idx or rng[1] <= tok.idx + len(tok.text):
+        return None
+    return ctx.snap_to_quotes(*rng)[0]
 
 
 _SET_OFF = frozenset((",", "—", "–", "-", ";", "("))
