@@ -1091,3 +1091,20 @@ def test_cite_as_the_main_verb_is_judged_by_the_model() -> None:
     assert [(s.cue.text, s.content.text) for s in out] == [("cited", "two reasons")]
     for s in out:
         assert s.content.text == doc.text[s.content.start : s.content.end]
+
+
+def test_consensus_pick_prefers_the_span_most_of_the_belief_is_close_to() -> None:
+    from readout.extract.statements import Option, _choose_option
+
+    # the ranker likes the tight object best, but two long readings that half-overlap each
+    # other share more of its belief than the tight one alone
+    tight = Option("obj", (10, 20), -1)
+    run = Option("args", (10, 60), -1)
+    run_cut = Option("args<", (10, 55), -1)
+    opts = [tight, run, run_cut]
+    scores = [1.0, 0.6, 0.6]
+    assert _choose_option(opts, scores, "argmax") is tight
+    assert _choose_option(opts, scores, "consensus") in (run, run_cut)
+    # one option, or a clear winner, is kept either way
+    assert _choose_option([tight], [0.0], "consensus") is tight
+    assert _choose_option(opts, [9.0, 0.0, 0.0], "consensus") is tight

@@ -45,6 +45,7 @@ AVERAGE = True
 BEST_MARGIN = 0.1  # options this far below the best fit are negatives
 # floors for a report nested in another's content (0: keep every nested report)
 NESTED_GRID = [0.0, 0.6, 0.7, 0.8, 0.9]
+CHOOSE = "consensus"  # or "argmax": how the content option is picked from the ranker's scores
 CONTENT_RANK = True  # rank each cue's options against each other (False: the old flat fit)
 
 Segs = list[tuple[int, int]]
@@ -379,9 +380,12 @@ def main() -> int:
     held_idx = sorted(held)
 
     thresholds = {"threshold": 0.5, "threshold_combined": 0.5, "veto": 0.05, "nested": 0.0}
+    # the ranker's pick: the option most of its probability mass half-overlaps (held-out
+    # content F1 0.689 -> 0.693 over the best-scored option at the same thresholds)
+    choose = {"choose": CHOOSE}
     if not args.no_tune:
         cx, cy, kx, ky = examples([docs[i] for i in fit_idx], [data[i] for i in fit_idx])
-        part = {"cue": fit(cx, cy, **CUE_FIT), "content": fit_content(kx, ky)}
+        part = {"cue": fit(cx, cy, **CUE_FIT), "content": fit_content(kx, ky), **choose}
         hd, hdata = [docs[i] for i in held_idx], [data[i] for i in held_idx]
         # combined: threshold and veto, then the floor for nested reports, then the
         # threshold again under that floor; the model alone is tuned under the same floor
@@ -405,6 +409,7 @@ def main() -> int:
         "trained_on": "PolNeAR train (all documents, first annotator)",
         "pipeline": f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}",
         **thresholds,
+        **choose,
         "cue": fit(cx, cy, **CUE_FIT),
         "content": fit_content(kx, ky),
     }

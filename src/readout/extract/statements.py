@@ -1847,6 +1847,31 @@ def _score(weights: dict[str, float], feats: Iterable[str]) -> float:
     return sum(weights.get(x, 0.0) for x in feats)
 
 
+def _span_jaccard(a: tuple[int, int], b: tuple[int, int]) -> float:
+    inter = min(a[1], b[1]) - max(a[0], b[0])
+    if inter <= 0:
+        return 0.0
+    return inter / (max(a[1], b[1]) - min(a[0], b[0]))
+
+
+def _choose_option(opts: Sequence[Option], scores: Sequence[float], how: str) -> Option:
+    """The ranker's pick among a cue's options. ``argmax`` takes the best-scored option;
+    ``consensus`` takes the option that half-overlaps (character Jaccard >= 0.5) the most
+    probability mass, as options overlap: when the ranker splits its belief between a tight
+    span and a loose one, a span both are close to is the safer reading."""
+    if how != "consensus" or len(opts) < 2:
+        return opts[max(range(len(opts)), key=lambda i: scores[i])]
+    top = max(scores)
+    ps = [math.exp(s - top) for s in scores]
+    total = sum(ps)
+    mass = [
+        sum(p for o, p in zip(opts, ps, strict=True) if _span_jaccard(opt.rng, o.rng) >= 0.5)
+        / total
+        for opt in opts
+    ]
+    return opts[max(range(len(opts)), key=lambda i: (round(mass[i], 9), scores[i]))]
+
+
 def _model_candidates(
     ctx: _Context,
     model: dict[str, Any],
@@ -1896,7 +1921,8 @@ def _model_candidates(
                 continue
         if p < threshold or not opts:
             continue
-        best = max(opts, key=lambda o: _score(content_w, content_features(ctx, tok, o, opts)))
+        scores = [_score(content_w, content_features(ctx, tok, o, opts)) for o in opts]
+        best = _choose_option(opts, scores, model.get("choose", "argmax"))
         rng = best.rng
         if rng[1] <= rng[0]:
             continue
