@@ -1103,8 +1103,9 @@ def test_consensus_pick_prefers_the_span_most_of_the_belief_is_close_to() -> Non
     run_cut = Option("args<", (10, 55), -1)
     opts = [tight, run, run_cut]
     scores = [1.0, 0.6, 0.6]
-    assert _choose_option(opts, scores, "argmax") is tight
-    assert _choose_option(opts, scores, "consensus") in (run, run_cut)
+    assert _choose_option(opts, scores, "argmax")[0] is tight
+    pick, mass = _choose_option(opts, scores, "consensus")
+    assert pick in (run, run_cut) and 0.5 < mass < 0.6
     # one option, or a clear winner, is kept either way
-    assert _choose_option([tight], [0.0], "consensus") is tight
-    assert _choose_option(opts, [9.0, 0.0, 0.0], "consensus") is tight
+    assert _choose_option([tight], [0.0], "consensus") == (tight, 1.0)
+    assert _choose_option(opts, [9.0, 0.0, 0.0], "consensus")[0] is tight

@@ -45,6 +45,9 @@ AVERAGE = True
 BEST_MARGIN = 0.1  # options this far below the best fit are negatives
 # floors for a report nested in another's content (0: keep every nested report)
 NESTED_GRID = [0.0, 0.6, 0.7, 0.8, 0.9]
+# floors on the cue probability times the chosen option's share of the ranker's mass (an
+# estimate of the chance that the statement matches); 0 keeps every confident cue
+EXPECTS = [0.0, 0.3, 0.35, 0.4]
 CHOOSE = "consensus"  # or "argmax": how the content option is picked from the ranker's scores
 CONTENT_RANK = True  # rank each cue's options against each other (False: the old flat fit)
 
@@ -345,21 +348,30 @@ def evaluate(model, docs, data, use_rules: bool) -> tuple[float, float]:
 
 
 def tune(
-    model, docs, data, use_rules: bool, grid: list[float] | None = None
-) -> tuple[float, float, tuple[float, float]]:
-    """The threshold (and, with rules, veto) with the best content F1 on held-out docs."""
+    model,
+    docs,
+    data,
+    use_rules: bool,
+    grid: list[float] | None = None,
+    expects: list[float] | None = None,
+) -> tuple[float, float, tuple[float, float, float]]:
+    """The threshold (with rules, also the veto; with ``expects``, also the floor on the cue
+    probability times the chosen option's mass) with the best content F1 + content+source F1
+    on held-out docs."""
     grid = grid or [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6]
     vetoes = [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5] if use_rules else [0.0]
     if use_rules and "veto" in model:
         vetoes = [model["veto"]]
-    best: tuple[float, float, tuple[float, float]] | None = None
+    best: tuple[float, float, tuple[float, float, float]] | None = None
     for t in grid:
         for v in vetoes:
-            m = dict(model, threshold=t, threshold_combined=t, veto=v)
-            f, fs = evaluate(m, docs, data, use_rules)
-            print(f"  rules={use_rules} t={t} veto={v}: content F1 {f:.3f} +source {fs:.3f}")
-            if best is None or f + fs > best[0] + best[1]:
-                best = (f, fs, (t, v))
+            for e in expects or [model.get("expect", 0.0)]:
+                m = dict(model, threshold=t, threshold_combined=t, veto=v)
+                m.update(expect=e, expect_alone=e)
+                f, fs = evaluate(m, docs, data, use_rules)
+                print(f"  rules={use_rules} t={t} veto={v} expect={e}: F1 {f:.3f} +source {fs:.3f}")
+                if best is None or f + fs > best[0] + best[1]:
+                    best = (f, fs, (t, v, e))
     assert best is not None
     return best
 
@@ -412,18 +424,26 @@ def main() -> int:
         hd, hdata = [docs[i] for i in held_idx], [data[i] for i in held_idx]
         # combined: threshold and veto, then the floor for nested reports, then the
         # threshold again under that floor; the model alone is tuned under the same floor
-        f2, fs2, (t2, v2) = tune(part, hd, hdata, use_rules=True)
+        f2, fs2, (t2, v2, _) = tune(part, hd, hdata, use_rules=True)
         print(f"combined: t={t2} veto={v2} content F1 {f2:.3f} +source {fs2:.3f}", file=sys.stderr)
         m = dict(part, threshold=t2, threshold_combined=t2, veto=v2)
         f2, fs2, n = tune_nested(m, hd, hdata)
-        f2, fs2, (t2, _) = tune(dict(m, nested=n), hd, hdata, use_rules=True)
+        f2, fs2, (t2, _, e2) = tune(dict(m, nested=n), hd, hdata, use_rules=True, expects=EXPECTS)
         print(
-            f"combined: t={t2} veto={v2} nested={n} content F1 {f2:.3f} +source {fs2:.3f}",
+            f"combined: t={t2} veto={v2} nested={n} expect={e2} content F1 {f2:.3f} "
+            f"+source {fs2:.3f}",
             file=sys.stderr,
         )
-        f, fs, (t, _) = tune(dict(part, nested=n), hd, hdata, use_rules=False)
-        print(f"model alone: t={t} content F1 {f:.3f} +source {fs:.3f}", file=sys.stderr)
-        thresholds = {"threshold": t, "threshold_combined": t2, "veto": v2, "nested": n}
+        f, fs, (t, _, e) = tune(dict(part, nested=n), hd, hdata, use_rules=False, expects=EXPECTS)
+        print(f"model alone: t={t} expect={e} content F1 {f:.3f} +source {fs:.3f}", file=sys.stderr)
+        thresholds = {
+            "threshold": t,
+            "threshold_combined": t2,
+            "veto": v2,
+            "nested": n,
+            "expect": e2,
+            "expect_alone": e,
+        }
 
     cx, cy, kx, ky = examples(docs + [docs[i] for i, _ in extra], data + [o for _, o in extra])
     print(f"cue examples {len(cy)} ({sum(cy)} positive); content {len(ky)}", file=sys.stderr)

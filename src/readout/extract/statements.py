@@ -1854,13 +1854,15 @@ def _span_jaccard(a: tuple[int, int], b: tuple[int, int]) -> float:
     return inter / (max(a[1], b[1]) - min(a[0], b[0]))
 
 
-def _choose_option(opts: Sequence[Option], scores: Sequence[float], how: str) -> Option:
-    """The ranker's pick among a cue's options. ``argmax`` takes the best-scored option;
-    ``consensus`` takes the option that half-overlaps (character Jaccard >= 0.5) the most
-    probability mass, as options overlap: when the ranker splits its belief between a tight
-    span and a loose one, a span both are close to is the safer reading."""
-    if how != "consensus" or len(opts) < 2:
-        return opts[max(range(len(opts)), key=lambda i: scores[i])]
+def _choose_option(
+    opts: Sequence[Option], scores: Sequence[float], how: str
+) -> tuple[Option, float]:
+    """The ranker's pick among a cue's options, and the share of the ranker's softmax mass
+    on options that half-overlap it (character Jaccard >= 0.5): the chance, as far as the
+    ranker knows, that the pick matches what a reader would mark. ``argmax`` takes the
+    best-scored option; ``consensus`` the option with the most such mass, as options
+    overlap: when the ranker splits its belief between a tight span and two looser ones
+    close to each other, a loose one is the safer reading."""
     top = max(scores)
     ps = [math.exp(s - top) for s in scores]
     total = sum(ps)
@@ -1869,7 +1871,11 @@ def _choose_option(opts: Sequence[Option], scores: Sequence[float], how: str) ->
         / total
         for opt in opts
     ]
-    return opts[max(range(len(opts)), key=lambda i: (round(mass[i], 9), scores[i]))]
+    if how == "consensus":
+        i = max(range(len(opts)), key=lambda k: (round(mass[k], 9), scores[k]))
+    else:
+        i = max(range(len(opts)), key=lambda k: scores[k])
+    return opts[i], mass[i]
 
 
 def _model_candidates(
@@ -1922,7 +1928,9 @@ def _model_candidates(
         if p < threshold or not opts:
             continue
         scores = [_score(content_w, content_features(ctx, tok, o, opts)) for o in opts]
-        best = _choose_option(opts, scores, model.get("choose", "argmax"))
+        best, mass = _choose_option(opts, scores, model.get("choose", "argmax"))
+        if p * mass < model.get("expect" if keep_rules else "expect_alone", 0.0):
+            continue  # the cue is likely but what it reports is too unsure to state
         rng = best.rng
         if rng[1] <= rng[0]:
             continue
