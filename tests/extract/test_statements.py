@@ -1109,3 +1109,23 @@ def test_consensus_pick_prefers_the_span_most_of_the_belief_is_close_to() -> Non
     # one option, or a clear winner, is kept either way
     assert _choose_option([tight], [0.0], "consensus") == (tight, 1.0)
     assert _choose_option(opts, [9.0, 0.0, 0.0], "consensus")[0] is tight
+
+
+def test_reportedly_is_a_report_without_a_named_source() -> None:
+    doc = parse("""
+The the DET DT det 1 O 1
+club club NOUN NN nsubj 4 B-ORG 1
+is be AUX VBZ aux 4 O 1
+reportedly reportedly ADV RB advmod 4 O 1
+spending spend VERB VBG ROOT 4 O 1
+millions million NOUN NNS obj 4 O 0
+. . PUNCT . punct 4 O 0
+""")
+    (s,), _ = run(doc)
+    assert (s.cue.text, s.content.text, s.speaker, s.speaker_mention) == (
+        "reportedly",
+        "The club is reportedly spending millions",
+        None,
+        None,
+    )
+    assert s.kind == "indirect"
