@@ -35,37 +35,16 @@ def shared_dir() -> Path:
 
 
 def load_gold(split_dir: Path) -> dict[str, list[dict[str, list[tuple[int, int]]]]]:
-    """PolNeAR attributions per document stem, as the scorer reads them."""
+    """PolNeAR attributions per document stem, as the scorer reads them (the first
+    annotator's file of each document)."""
+    sys.path.insert(0, str(ROOT / "training" / "statements"))
+    from train import read_ann  # the statements model's own reader of the same files
+
     gold: dict[str, list[dict[str, list[tuple[int, int]]]]] = {}
     for ann in sorted(glob.glob(str(split_dir / "attributions" / "*.ann"))):
         stem = os.path.basename(ann).rsplit("_", 1)[0]
-        if stem in gold:
-            continue
-        spans: dict[str, list[tuple[int, int]]] = {}
-        rels: list[dict[str, str]] = []
-        for line in open(ann, encoding="utf-8"):
-            p = line.rstrip("\n").split("\t")
-            if len(p) < 2:
-                continue
-            if p[0].startswith("T"):
-                _, *rng = p[1].split(" ")
-                spans[p[0]] = [
-                    (int(a), int(b)) for a, b in (r.split(" ") for r in " ".join(rng).split(";"))
-                ]
-            elif p[0].startswith("E"):
-                rels.append(dict(a.split(":") for a in p[1].split(" ") if ":" in a))
-        items = []
-        for r in rels:
-            content = spans.get(r.get("Content", ""), [])
-            if content:
-                items.append(
-                    {
-                        "content": content,
-                        "source": spans.get(r.get("Source", ""), []),
-                        "cue": spans.get(r.get("Cue", ""), []),
-                    }
-                )
-        gold[stem] = items
+        if stem not in gold:
+            gold[stem] = read_ann(ann)
     return gold
 
 
