@@ -878,7 +878,6 @@ def _reportedly_candidate(ctx: _Context, tok: Token) -> _Cand | None:
         cue=_cue_chars(ctx.doc, tok),
         cue_tok=tok.i,
         content=(clo, chi),
-        direct=False,
         quotes=hit,
     )
 
@@ -2265,10 +2264,7 @@ def _dedupe(cands: list[_Cand]) -> list[_Cand]:
     ):
         dup = False
         for o in out:
-            a = max(c.content[0], o.content[0])
-            b = min(c.content[1], o.content[1])
-            union = max(c.content[1], o.content[1]) - min(c.content[0], o.content[0])
-            j = (b - a) / union if union > 0 else 0.0
+            j = _span_jaccard(c.content, o.content)
             c_in_o = o.content[0] <= c.cue[0] < o.content[1]
             o_in_c = c.content[0] <= o.cue[0] < c.content[1]
             # PolNeAR train has 6 pairs of attributions whose contents overlap by half in
