@@ -1,11 +1,14 @@
 """Benchmark the statements stage on PolNeAR (dev by default).
 
     .venv/bin/python bench/statements.py [--split dev] [--model en_readout_core]
-                                          [--mode all|rules|model|combined] [--limit N]
+                                          [--mode all|rules|model|combined|plain]
+                                          [--limit N]
 
 For each mode it writes readout records (JSON Lines) to a temporary file, runs the PolNeAR
 scorer (``<shared>/benchmarks/polnear/score.py SPLIT_DIR RECORDS``) and prints its line, then
-cue and source P/R/F1 of its own (character overlap, one-to-one). It also reports the time
+cue and source P/R/F1 of its own (character overlap, one-to-one). Modes: rules alone, the
+learned models alone, both (readout's default), and ``plain``: both without the speech
+tagger, as readout runs with a pipeline the tagger was not trained on. It also reports the time
 of the statements stage as a share of bare spaCy parsing of the same texts.
 
 Parses are cached as DocBins under $READOUT_BENCH_CACHE (default: the system temp folder) so
@@ -95,6 +98,10 @@ def parse_all(nlp, texts: list[tuple[str, str]], cache: Path | None):
         meta = cache / f"polnear-{key}.json"
         if path.exists() and meta.exists():
             docs = list(DocBin().from_disk(path).get_docs(nlp.vocab))
+            if "tok2vec" in nlp.pipe_names:
+                # DocBins keep no token vectors, which the speech tagger reads
+                for _ in nlp.get_pipe("tok2vec").pipe(docs, batch_size=16):
+                    pass
             return docs, json.loads(meta.read_text())["parse_s"]
     t0 = time.perf_counter()
     docs = list(nlp.pipe((t for _, t in texts), batch_size=16))
@@ -110,7 +117,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--split", default="dev")
     ap.add_argument("--model", default="en_readout_core")
-    ap.add_argument("--mode", default="all", choices=["all", "rules", "model", "combined"])
+    ap.add_argument("--mode", default="all", choices=["all", "rules", "model", "combined", "plain"])
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--no-cache", action="store_true")
     ap.add_argument("--keep", help="write the records of the last mode here")
@@ -120,6 +127,7 @@ def main() -> int:
 
     from readout.extract import statements as st
     from readout.model import Document, Record
+    from readout.nlp import pipeline_info
 
     try:
         from readout.extract.actors import extract_actors
@@ -155,13 +163,16 @@ def main() -> int:
     gold = load_gold(split_dir)
     if args.limit:
         gold = {s: g for s, g in gold.items() if s in {stem for stem, _ in texts}}
-    modes = ["rules", "model", "combined"] if args.mode == "all" else [args.mode]
+    # plain: rules and model without the speech tagger (as with a pipeline it was not
+    # trained on)
+    modes = ["rules", "model", "combined", "plain"] if args.mode == "all" else [args.mode]
+    pipeline = pipeline_info(nlp)
     chars = sum(len(t) for _, t in texts)
     print(f"polnear {args.split}: {len(texts)} docs, {chars} chars; model {args.model}")
     print(f"bare spaCy parse: {parse_s:.1f} s ({chars / max(parse_s, 1e-9) / 1000:.0f} kchar/s)")
     for mode in modes:
-        use_rules = mode in ("rules", "combined")
-        use_model = mode in ("model", "combined")
+        use_rules = mode in ("rules", "combined", "plain")
+        use_model = mode in ("model", "combined", "plain")
         records = []
         t0 = time.perf_counter()
         for document, doc, actors, times in prepared:
@@ -174,6 +185,7 @@ def main() -> int:
                 [],
                 use_rules=use_rules,
                 use_model=use_model,
+                pipeline="none" if mode == "plain" else pipeline,
             )
             records.append(Record(document=document, actors=run_actors, statements=statements))
         stage_s = time.perf_counter() - t0

@@ -80,8 +80,9 @@ class _Times:
 
 
 class _Statements:
-    def __init__(self, extract: Callable) -> None:
+    def __init__(self, extract: Callable, pipeline: str) -> None:
         self.extract = extract
+        self.pipeline = pipeline
 
     def __call__(self, doc: Doc) -> Doc:
         record = _record(doc)
@@ -93,6 +94,7 @@ class _Statements:
             record.times,
             doc._.readout_turns or [],
             first_id=len(kept) + 1,
+            pipeline=self.pipeline,
         )
         return doc
 
@@ -152,4 +154,6 @@ def make_times(nlp: Language, name: str, *, extract: Callable) -> _Times:
 )
 def make_statements(nlp: Language, name: str, *, extract: Callable) -> _Statements:
     """Statements: who said what to whom, and through whom."""
-    return _Statements(extract)
+    from readout.nlp import pipeline_info
+
+    return _Statements(extract, pipeline_info(nlp))

@@ -8,6 +8,7 @@ ClearNLP dependencies (``nsubjpass``, ``dobj``, ``compound``) and OntoNotes enti
 
 from __future__ import annotations
 
+import functools
 from typing import Literal
 
 EntityKind = Literal["person", "organization", "place", "nationality", "other"]
@@ -85,6 +86,7 @@ def entity_kind(label: str) -> EntityKind:
     return _ENTITY.get(label.upper(), "other")
 
 
+@functools.cache  # a few dozen labels, looked up for every token the stages visit
 def dep_role(label: str) -> str:
     """The scheme-free role of a dependency label; unknown labels map to ``other``."""
     role = _DEP.get(label)

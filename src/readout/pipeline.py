@@ -17,6 +17,7 @@ from readout.extract.actors import extract_actors
 from readout.extract.statements import extract_statements
 from readout.extract.times import extract_times
 from readout.model import Document, ErrorRow, Record, Span, iter_spans
+from readout.nlp import pipeline_info
 from readout.read.structure import analyse_structure
 from readout.read.turns import Turn, find_turns, turn_actors_and_statements
 
@@ -28,13 +29,22 @@ def prepare(document: Document) -> list[Turn]:
     return turns
 
 
-def build_record(document: Document, doc: Doc, turns: list[Turn]) -> Record:
-    """Run the extraction stages over one parsed document."""
+def build_record(
+    document: Document, doc: Doc, turns: list[Turn], pipeline: str | None = None
+) -> Record:
+    """Run the extraction stages over one parsed document; ``pipeline`` names the spaCy
+    pipeline that parsed it (see :func:`readout.nlp.pipeline_info`)."""
     actors, turn_statements = turn_actors_and_statements(document, turns)
     actors = extract_actors(doc, document, seed=actors)
     times = extract_times(doc, document)
     statements = turn_statements + extract_statements(
-        doc, document, actors, times, turns, first_id=len(turn_statements) + 1
+        doc,
+        document,
+        actors,
+        times,
+        turns,
+        first_id=len(turn_statements) + 1,
+        pipeline=pipeline,
     )
     return Record(document=document, actors=actors, times=times, statements=statements)
 
@@ -75,12 +85,13 @@ def _run_batch(nlp: Language, batch: list[Document]) -> list[Record | ErrorRow]:
                 docs.append(nlp(document.text))
             except Exception as exc:
                 docs.append(exc)
+    name = pipeline_info(nlp)
     for (i, document, turns), doc in zip(todo, docs, strict=True):
         if isinstance(doc, Exception):
             results[i] = _stage_error(document, "parse", doc)
             continue
         try:
-            results[i] = keep_valid_spans(build_record(document, doc, turns))
+            results[i] = keep_valid_spans(build_record(document, doc, turns, name))
         except Exception as exc:
             results[i] = _stage_error(document, "extract", exc)
     return [r for r in results if r is not None]

@@ -16,6 +16,11 @@ Evidence comes from three places and is merged per cue word:
    risk"), and the model follows it. Where it is confident its choice stands; below its
    threshold a rule's statement stands unless the model vetoes the word; constructions the
    rules know as a whole ("expressed hope that", "according to") keep the rule's reading.
+   With the pipeline it was trained on, a speech tagger (:mod:`readout.extract.speech_tagger`)
+   reads the parse's token vectors and labels each token content, cue, source or outside;
+   a second pair of linear models then takes its probabilities as features and the
+   stretches it reads as content next to a cue as options of their own. With any other
+   pipeline the plain pair runs.
 
 Nesting: a statement whose cue lies in another's content gets the outer speaker in ``via``
 (outermost first, after any relay); with the model, a nested report it is unsure of (below
@@ -51,9 +56,12 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any, NamedTuple
 
-from spacy.attrs import IDX, IS_PUNCT, IS_QUOTE, IS_SPACE, LENGTH
+import numpy as np
+from spacy.attrs import IDX, IS_PUNCT, IS_QUOTE, IS_SPACE, LEMMA, LENGTH, LOWER, POS, SENT_START
+from spacy.symbols import ADJ, NOUN, VERB
 from spacy.tokens import Doc, Token
 
+from readout.extract import speech_tagger
 from readout.labels import dep_role, entity_kind, is_name_part, is_passive_subject, is_subject
 from readout.model import Actor, Document, Span, Statement, Time
 
@@ -477,8 +485,19 @@ def _chars(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
 class _Context:
     """Per-document lookups shared by the rules and the model."""
 
-    def __init__(self, doc: Doc, document: Document, quotes: list[Quote]) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        document: Document,
+        quotes: list[Quote],
+        speech: np.ndarray | None = None,
+    ) -> None:
         self.doc = doc
+        # per-token probabilities from the speech tagger (None: the plain models are used)
+        self.speech = speech
+        self._speech_labels: list[int] | None = None
+        self._speech_sums: _SpeechSums | None = None
+        self._paragraph: dict[int, tuple[int, int]] = {}  # token -> its paragraph's tokens
         self.text = document.text
         self.quotes = quotes
         self.cues = load_cues()
@@ -487,6 +506,20 @@ class _Context:
         self._frame: dict[Quote, Token | None] | None = None
         self._classes: dict[int, frozenset[str]] = {}
         self.frame_by_tok: dict[int, list[Quote]] | None = None
+
+    def speech_labels(self) -> list[int]:
+        """The speech tagger's likeliest label for each token."""
+        if self._speech_labels is None:
+            assert self.speech is not None
+            self._speech_labels = self.speech.argmax(axis=1).tolist()
+        return self._speech_labels
+
+    def speech_sums(self) -> _SpeechSums:
+        """The tagger's probabilities summed for constant-time features."""
+        if self._speech_sums is None:
+            assert self.speech is not None
+            self._speech_sums = _SpeechSums(self.speech, self.doc)
+        return self._speech_sums
 
     def frame_cues(self) -> dict[Quote, Token | None]:
         """Each quotation's cue as its surrounding words give it (None: no cue nearby)."""
@@ -528,15 +561,18 @@ class _Context:
         (the cue): the parser's sentences may run across paragraph breaks and headlines,
         reported speech does not (a quotation that does is widened back by
         :meth:`snap_to_quotes`)."""
-        import bisect
-
-        text = self.text
-        p_lo = text.rfind("\n", 0, head.idx) + 1
-        p_hi = text.find("\n", head.idx)
-        p_hi = len(text) if p_hi < 0 else p_hi
         fl = _flags(self.doc)
-        lo = max(lo, bisect.bisect_left(fl.starts, p_lo))
-        hi = min(hi, bisect.bisect_left(fl.starts, p_hi))
+        para = self._paragraph.get(head.i)
+        if para is None:
+            import bisect
+
+            text = self.text
+            p_lo = text.rfind("\n", 0, head.idx) + 1
+            p_hi = text.find("\n", head.idx)
+            p_hi = len(text) if p_hi < 0 else p_hi
+            para = bisect.bisect_left(fl.starts, p_lo), bisect.bisect_left(fl.starts, p_hi)
+            self._paragraph[head.i] = para
+        lo, hi = max(lo, para[0]), min(hi, para[1])
         if hi <= lo:
             return head.idx, head.idx
         lo, hi = _trim(self.doc, lo, hi)
@@ -1241,6 +1277,20 @@ def load_model() -> dict[str, Any] | None:
     return json.loads(gzip.decompress(path.read_bytes()).decode("utf-8"))
 
 
+def _speech_probs(ctx: _Context, model: dict[str, Any], pipeline: str | None) -> np.ndarray | None:
+    """The speech tagger's probabilities for ``ctx.doc``, or None where it does not apply:
+    no tagger shipped, another pipeline parsed the doc, or no token vectors of its width."""
+    if pipeline is not None and pipeline != model.get("pipeline"):
+        return None
+    tagger = speech_tagger.load()
+    if tagger is None:
+        return None
+    rows = speech_rows(ctx)
+    if rows is None or rows.shape[1] != tagger[1]["n_in"]:
+        return None
+    return speech_tagger.probabilities(tagger[0], rows)
+
+
 def _sigmoid(x: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, x))))
 
@@ -1260,10 +1310,21 @@ _CONTENT_PREPS = frozenset(
 def model_tokens(ctx: _Context, lo: int, hi: int) -> list[Token]:
     """The words the model judges: verbs, nouns that take a clause or an "of" phrase, and
     "according"."""
+    doc = ctx.doc
     out = []
-    for tok in ctx.doc:
-        if tok.idx < lo or tok.idx >= hi:
-            continue
+    arr = doc.to_array([POS, LOWER, IDX])
+    strings = doc.vocab.strings
+    maybe = (
+        (
+            np.isin(arr[:, 0], _JUDGED_POS)
+            | (arr[:, 1] == strings.add("according"))
+            | (arr[:, 1] == strings.add(":"))
+        )
+        & (arr[:, 2] >= lo)
+        & (arr[:, 2] < hi)
+    )
+    for i in np.flatnonzero(maybe).tolist():  # Token objects only for the few that may count
+        tok = doc[i]
         if tok.pos_ == "VERB" or tok.lower_ == "according":
             out.append(tok)
         elif tok.pos_ in ("NOUN", "ADJ") and (
@@ -1274,6 +1335,9 @@ def model_tokens(ctx: _Context, lo: int, hi: int) -> list[Token]:
         elif tok.text == ":" and _colon_speaker(ctx, tok) is not None:
             out.append(tok)
     return out
+
+
+_JUDGED_POS = np.array([VERB, NOUN, ADJ], dtype="uint64")
 
 
 def _takes_content(c: Token) -> bool:
@@ -1326,7 +1390,53 @@ class Option(NamedTuple):
 
 
 def content_options(ctx: _Context, tok: Token) -> list[Option]:
-    """Every stretch the parse offers as what ``tok`` reports, typed by how it attaches."""
+    """Every stretch the parse offers as what ``tok`` reports, typed by how it attaches, and
+    with the speech tagger, the stretches it reads as reported right after and right before
+    the word ("tag>", "tag<"): they reach where no parse option does (held-out content F1
+    +0.009 over the tagger's features alone)."""
+    opts = _parse_options(ctx, tok)
+    if ctx.speech is None:
+        return opts
+    have = {o.rng for o in opts}
+    for step, typ in ((1, "tag>"), (-1, "tag<")):
+        rng = _speech_run(ctx, tok.i, step)
+        if rng is not None and rng not in have:
+            opts.append(Option(typ, rng))
+            have.add(rng)
+    return opts
+
+
+def _speech_run(ctx: _Context, i: int, step: int) -> tuple[int, int] | None:
+    """The characters of the run of tokens the tagger labels content that starts within
+    five words of token ``i`` in direction ``step`` (+1 after, -1 before), bridging single
+    non-cue words; it never crosses a line break."""
+    doc, labels, newline = ctx.doc, ctx.speech_labels(), ctx.speech_sums().newline
+    n = len(doc)
+    j, skipped = i + step, 0
+    while 0 <= j < n and labels[j] != speech_tagger.CONTENT and skipped < 4:
+        if newline[j]:
+            return None
+        j, skipped = j + step, skipped + 1
+    if not 0 <= j < n or labels[j] != speech_tagger.CONTENT:
+        return None
+    first = j
+    while 0 <= j + step < n and not newline[j + step]:
+        nxt = labels[j + step]
+        bridge = (
+            nxt != speech_tagger.CUE
+            and 0 <= j + 2 * step < n
+            and labels[j + 2 * step] == speech_tagger.CONTENT
+        )
+        if nxt != speech_tagger.CONTENT and not bridge:
+            break
+        j += step
+    fl = _flags(doc)
+    lo, hi = (first, j) if step > 0 else (j, first)
+    return fl.starts[lo], fl.ends[hi]
+
+
+def _parse_options(ctx: _Context, tok: Token) -> list[Option]:
+    """The stretches the parse offers as what ``tok`` reports (see :func:`content_options`)."""
     doc = ctx.doc
     opts: list[Option] = []
     sent = tok.sent
@@ -1709,6 +1819,8 @@ def cue_features(ctx: _Context, tok: Token, opts: Sequence[Option]) -> list[str]
         # a plain verb inside what a speech verb reports ("insisted that he refuses to
         # divulge"): part of the report, not a report of its own; speech words keep nesting
         f += [f"under={under}", f"under={under}|pos={tok.pos_}"]
+    if ctx.speech is not None:
+        f += _speech_cue_features(ctx, tok.i)
     return f
 
 
@@ -1797,7 +1909,108 @@ def content_features(ctx: _Context, tok: Token, opt: Option, opts: Sequence[Opti
         if inter > 0.8 * max(length, o.rng[1] - o.rng[0]):
             f.append(f"t={typ}|same={o.typ}")
     f.append(f"t={typ}|longer={min(longer, 3)}")
+    if ctx.speech is not None:
+        f += _speech_content_features(ctx, opt)
     return f
+
+
+def _b5(x: float) -> int:
+    return min(int(x * 5), 4)
+
+
+class _SpeechSums:
+    """The tagger's probabilities as prefix sums and per-token buckets in plain lists, so
+    that each feature is a constant-time lookup (the features are read for every judged
+    word and every option; numpy calls on tiny slices cost more than the tagger itself)."""
+
+    __slots__ = ("after", "before", "content", "cue", "inside", "low", "n", "newline")
+
+    def __init__(self, probs: np.ndarray, doc: Doc) -> None:
+        n = self.n = len(probs)
+        con = probs[:, speech_tagger.CONTENT].astype("float64")
+        inside = 1.0 - probs[:, speech_tagger.OUTSIDE].astype("float64")
+        cs = np.concatenate([np.zeros(1), np.cumsum(con)])
+        self.content = cs.tolist()
+        self.inside = np.concatenate([np.zeros(1), np.cumsum(inside)]).tolist()
+        self.low = np.concatenate([np.zeros(1), np.cumsum(inside < 0.5)]).tolist()
+        self.cue = np.minimum((probs[:, speech_tagger.CUE] * 5).astype(int), 4).tolist()
+        idx = np.arange(n)
+        self.after = self._buckets(cs, idx + 1, np.minimum(n, idx + 6))
+        self.before = self._buckets(cs, np.maximum(0, idx - 5), idx)
+        fl = _flags(doc)
+        text = doc.text
+        self.newline = [text.find("\n", a, b) >= 0 for a, b in zip(fl.starts, fl.ends, strict=True)]
+
+    @staticmethod
+    def _buckets(cs: np.ndarray, a: np.ndarray, b: np.ndarray) -> list[str]:
+        """:meth:`bucket` for many ranges at once."""
+        count = b - a
+        mean = (cs[b] - cs[a]) / np.maximum(count, 1)
+        fifths = np.minimum((mean * 5).astype(int), 4).astype(str)
+        return np.where(count > 0, fifths, "x").tolist()
+
+    def bucket(self, a: int, b: int) -> str:
+        """The mean content probability of tokens [a, b) in fifths ("x": no tokens)."""
+        if b <= a:
+            return "x"
+        return str(_b5((self.content[b] - self.content[a]) / (b - a)))
+
+
+def _speech_cue_features(ctx: _Context, i: int) -> list[str]:
+    """The tagger's belief that the word is a cue, and that the words after and before it
+    are reported content (bucketed: the models are linear over indicators)."""
+    sums = ctx.speech_sums()
+    return [f"tc={sums.cue[i]}", f"tna={sums.after[i]}", f"tnb={sums.before[i]}"]
+
+
+def _speech_content_features(ctx: _Context, opt: Option) -> list[str]:
+    """How much of an option the tagger reads as reported words, and whether it reads the
+    words just outside as reported too (the option then stops short)."""
+    sums = ctx.speech_sums()
+    a = _token_at_or_after(ctx.doc, opt.rng[0])
+    b = min(max(_token_at_or_after(ctx.doc, opt.rng[1]), a + 1), sums.n)
+    if b <= a:
+        return []
+    share = (sums.inside[b] - sums.inside[a]) / (b - a)
+    low = (sums.low[b] - sums.low[a]) / (b - a)
+    typ, b10 = opt.typ, min(int(share * 10), 9)
+    return [
+        f"pin={b10}",
+        f"t={typ}|pin={b10}",
+        f"plow={_b5(low)}",
+        f"t={typ}|plow={_b5(low)}",
+        f"pb={sums.bucket(max(0, a - 3), a)}",
+        f"pa={sums.bucket(b, min(sums.n, b + 3))}",
+    ]
+
+
+def speech_rows(ctx: _Context) -> np.ndarray | None:
+    """The speech tagger's input for a document: the parse's token vectors and three flags
+    per token (in a quotation, a lexicon cue word, first of its sentence); None when the
+    pipeline left no token vectors."""
+    import bisect
+
+    doc = ctx.doc
+    tensor = doc.tensor
+    if tensor is None or tensor.ndim != 2 or tensor.shape[0] != len(doc) or not len(doc):
+        return None
+    extra = np.zeros((len(doc), speech_tagger.N_EXTRA), dtype="float32")
+    starts = _flags(doc).starts
+    for q in ctx.quotes:
+        extra[bisect.bisect_left(starts, q.start) : bisect.bisect_left(starts, q.end), 0] = 1
+    # lexicon words: look each distinct lemma up once, then the words that carry one
+    lemmas = doc.to_array([LEMMA])
+    strings, phrasal = doc.vocab.strings, _phrasal_heads()
+    known = [
+        h
+        for h in np.unique(lemmas).tolist()
+        if (w := strings[h].lower()) in ctx.cues or w in phrasal
+    ]
+    for i in np.flatnonzero(np.isin(lemmas, known)).tolist():
+        extra[i, 1] = bool(ctx.classes(doc[i]))
+    extra[:, 2] = doc.to_array([SENT_START]) == 1
+    extra[0, 2] = 1
+    return speech_tagger.inputs(tensor, extra)
 
 
 def _shape_features(ctx: _Context, tok: Token, opt: Option) -> list[str]:
@@ -2295,6 +2508,8 @@ def extract_statements(
     use_model: bool = True,
     model: dict[str, Any] | None = None,
     fold_same_speaker: bool = True,
+    pipeline: str | None = None,
+    speech: np.ndarray | None = None,
 ) -> list[Statement]:
     """Direct, indirect and nested statements in ``document`` (turns are made elsewhere;
     reported speech inside a turn is returned here with the turn's speaker in ``via``).
@@ -2303,6 +2518,12 @@ def extract_statements(
     "a source"). ``use_rules``/``use_model`` switch the two halves off for measuring;
     ``model`` replaces the shipped weights (training uses it to tune thresholds);
     ``fold_same_speaker=False`` keeps reports nested under the same speaker (measuring).
+
+    ``pipeline`` names the spaCy pipeline that parsed ``doc`` ("en_readout_core-0.2.1"):
+    the speech tagger reads that pipeline's token vectors, so it and the models trained
+    with it are used only when the name matches the one the model was trained with (or,
+    when ``pipeline`` is None, when ``doc.tensor`` has the tagger's width); otherwise the
+    plain models are. ``speech`` gives the tagger's probabilities instead (training).
     """
     text = document.text
     lo, hi = (document.body.start, document.body.end) if document.body else (0, len(text))
@@ -2315,6 +2536,11 @@ def extract_statements(
     if use_model:
         model = model if model is not None else load_model()
         if model is not None:
+            if speech is None and "tagged" in model:
+                speech = _speech_probs(ctx, model, pipeline)
+                if speech is not None:
+                    model = {**model, **model["tagged"]}
+            ctx.speech = speech
             cands = _model_candidates(ctx, model, lo, hi, cands, keep_rules=use_rules)
     _split_siblings(doc, cands)
     turn_ranges = _turn_ranges(turns)

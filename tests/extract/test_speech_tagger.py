@@ -1,0 +1,102 @@
+"""The speech tagger: serialisation, and when the statements stage uses it."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import spacy
+
+from readout.extract import speech_tagger
+from readout.extract import statements as st
+from readout.model import Document
+
+TEXT = (
+    "Peskov told reporters on Wednesday that Putin had told Lukashenko that relations had "
+    'improved. "It ended well past midnight," Peskov was quoted by the agency TASS.'
+)
+
+
+def _tiny(n_in: int = 7):
+    model = speech_tagger.build(n_in, width=8, depth=2, window=1)
+    model.initialize(X=[np.zeros((2, n_in), dtype="float32")])
+    return model
+
+
+def test_round_trip_keeps_the_probabilities() -> None:
+    model = _tiny()
+    rows = np.random.default_rng(0).normal(size=(11, 7)).astype("float32")
+    settings = {"n_in": 7, "width": 8, "depth": 2, "window": 1}
+    again, got = speech_tagger.from_bytes(speech_tagger.to_bytes(model, settings))
+    assert got == settings
+    probs = speech_tagger.probabilities(again, rows)
+    assert probs.shape == (11, len(speech_tagger.LABELS))
+    assert np.allclose(probs, speech_tagger.probabilities(model, rows))
+    assert np.allclose(probs.sum(axis=1), 1.0, atol=1e-5)
+
+
+def test_an_empty_document_has_no_rows() -> None:
+    assert speech_tagger.probabilities(_tiny(), np.zeros((0, 7), "float32")).shape == (0, 4)
+
+
+@pytest.fixture(scope="module")
+def parsed():
+    try:
+        nlp = spacy.load("en_readout_core")
+    except OSError:
+        pytest.skip("en_readout_core is not installed")
+    doc = nlp(TEXT)
+    return doc, Document(id="t", source="t.txt", text=TEXT)
+
+
+def _tagged_model() -> dict:
+    model = st.load_model()
+    if model is None or "tagged" not in model or speech_tagger.load() is None:
+        pytest.skip("no speech tagger shipped")
+    return model
+
+
+def test_rows_are_the_token_vectors_and_three_flags(parsed) -> None:
+    doc, document = parsed
+    ctx = st._Context(doc, document, st.find_quotes(TEXT))
+    rows = st.speech_rows(ctx)
+    assert rows is not None
+    assert rows.shape == (len(doc), doc.tensor.shape[1] + speech_tagger.N_EXTRA)
+    quoted = next(t.i for t in doc if t.text == "ended")
+    assert rows[quoted, -3] == 1.0  # in a quotation
+    assert rows[next(t.i for t in doc if t.text == "told"), -2] == 1.0  # a lexicon cue
+
+
+def test_no_token_vectors_no_rows(parsed) -> None:
+    doc, document = parsed
+    bare = doc.copy()
+    bare.tensor = np.zeros((0,), dtype="float32")
+    assert st.speech_rows(st._Context(bare, document, [])) is None
+
+
+def test_the_tagged_models_run_only_with_their_pipeline(parsed) -> None:
+    doc, document = parsed
+    model = _tagged_model()
+    # thresholds and a veto the tagged models can never pass: with them nothing the models
+    # judge is stated, so the result shows which models ran
+    never = {"threshold": 2.0, "threshold_combined": 2.0, "veto": 2.0}
+    blocked = dict(model, tagged=dict(model["tagged"], **never))
+
+    def contents(**kw) -> list[str]:
+        out = st.extract_statements(doc, document, [], [], [], model=blocked, **kw)
+        return [s.content.text for s in out]
+
+    plain = contents(pipeline="en_core_web_sm-3.8.0")
+    assert len(plain) >= 2
+    assert len(contents(pipeline=model["pipeline"])) < len(plain)
+    assert contents(pipeline=None) == contents(pipeline=model["pipeline"])
+
+
+def test_the_shipped_tagger_reads_a_quotation_as_content(parsed) -> None:
+    doc, document = parsed
+    model = _tagged_model()
+    ctx = st._Context(doc, document, st.find_quotes(TEXT))
+    probs = st._speech_probs(ctx, model, model["pipeline"])
+    assert probs is not None
+    ended = next(t.i for t in doc if t.text == "ended")
+    assert probs[ended].argmax() == speech_tagger.CONTENT
+    assert st._speech_probs(ctx, model, "en_core_web_sm-3.8.0") is None
