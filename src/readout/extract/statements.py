@@ -495,7 +495,6 @@ class _Context:
         self.doc = doc
         # per-token probabilities from the speech tagger (None: the plain models are used)
         self.speech = speech
-        self._speech_labels: list[int] | None = None
         self._speech_sums: _SpeechSums | None = None
         self._paragraph: dict[int, tuple[int, int]] = {}  # token -> its paragraph's tokens
         self.text = document.text
@@ -506,13 +505,6 @@ class _Context:
         self._frame: dict[Quote, Token | None] | None = None
         self._classes: dict[int, frozenset[str]] = {}
         self.frame_by_tok: dict[int, list[Quote]] | None = None
-
-    def speech_labels(self) -> list[int]:
-        """The speech tagger's likeliest label for each token."""
-        if self._speech_labels is None:
-            assert self.speech is not None
-            self._speech_labels = self.speech.argmax(axis=1).tolist()
-        return self._speech_labels
 
     def speech_sums(self) -> _SpeechSums:
         """The tagger's probabilities summed for constant-time features."""
@@ -1410,27 +1402,25 @@ def _speech_run(ctx: _Context, i: int, step: int) -> tuple[int, int] | None:
     """The characters of the run of tokens the tagger labels content that starts within
     five words of token ``i`` in direction ``step`` (+1 after, -1 before), bridging single
     non-cue words; it never crosses a line break."""
-    doc, labels, newline = ctx.doc, ctx.speech_labels(), ctx.speech_sums().newline
-    n = len(doc)
+    sums = ctx.speech_sums()
+    labels, newline, n = sums.labels, sums.newline, sums.n
+    content, cue = speech_tagger.CONTENT, speech_tagger.CUE
     j, skipped = i + step, 0
-    while 0 <= j < n and labels[j] != speech_tagger.CONTENT and skipped < 4:
+    while 0 <= j < n and labels[j] != content and skipped < 4:
         if newline[j]:
             return None
         j, skipped = j + step, skipped + 1
-    if not 0 <= j < n or labels[j] != speech_tagger.CONTENT:
+    if not 0 <= j < n or labels[j] != content:
         return None
     first = j
     while 0 <= j + step < n and not newline[j + step]:
         nxt = labels[j + step]
-        bridge = (
-            nxt != speech_tagger.CUE
-            and 0 <= j + 2 * step < n
-            and labels[j + 2 * step] == speech_tagger.CONTENT
-        )
-        if nxt != speech_tagger.CONTENT and not bridge:
+        if nxt != content and (
+            nxt == cue or not 0 <= j + 2 * step < n or labels[j + 2 * step] != content
+        ):
             break
         j += step
-    fl = _flags(doc)
+    fl = _flags(ctx.doc)
     lo, hi = (first, j) if step > 0 else (j, first)
     return fl.starts[lo], fl.ends[hi]
 
@@ -1923,7 +1913,7 @@ class _SpeechSums:
     that each feature is a constant-time lookup (the features are read for every judged
     word and every option; numpy calls on tiny slices cost more than the tagger itself)."""
 
-    __slots__ = ("after", "before", "content", "cue", "inside", "low", "n", "newline")
+    __slots__ = ("after", "before", "content", "cue", "inside", "labels", "low", "n", "newline")
 
     def __init__(self, probs: np.ndarray, doc: Doc) -> None:
         n = self.n = len(probs)
@@ -1934,12 +1924,21 @@ class _SpeechSums:
         self.inside = np.concatenate([np.zeros(1), np.cumsum(inside)]).tolist()
         self.low = np.concatenate([np.zeros(1), np.cumsum(inside < 0.5)]).tolist()
         self.cue = np.minimum((probs[:, speech_tagger.CUE] * 5).astype(int), 4).tolist()
+        self.labels = probs.argmax(axis=1).tolist()
         idx = np.arange(n)
         self.after = self._buckets(cs, idx + 1, np.minimum(n, idx + 6))
         self.before = self._buckets(cs, np.maximum(0, idx - 5), idx)
+        import bisect
+
         fl = _flags(doc)
         text = doc.text
-        self.newline = [text.find("\n", a, b) >= 0 for a, b in zip(fl.starts, fl.ends, strict=True)]
+        self.newline = [False] * n
+        at = text.find("\n")
+        while at >= 0:
+            k = bisect.bisect_right(fl.starts, at) - 1
+            if k >= 0 and at < fl.ends[k]:
+                self.newline[k] = True
+            at = text.find("\n", at + 1)
 
     @staticmethod
     def _buckets(cs: np.ndarray, a: np.ndarray, b: np.ndarray) -> list[str]:
