@@ -2047,9 +2047,14 @@ def _shape_features(ctx: _Context, tok: Token, opt: Option) -> list[str]:
         else:
             after = nxt.tag_
     f += [f"t={typ}|after={after}", f"after={after}"]
+    import bisect
+
     quoted = 0
-    for q in ctx.quotes:
-        if q.end > lo and q.start < hi:
+    # top-level quotations are ordered and apart: start from the last one opening before lo
+    for q in ctx.quotes[max(0, bisect.bisect_right(ctx.quote_starts, lo) - 1) :]:
+        if q.start >= hi:
+            break
+        if q.end > lo:
             quoted += min(hi, q.end) - max(lo, q.start)
     share = quoted / max(1, hi - lo)
     qb = "0" if share == 0 else "all" if share > 0.95 else "most" if share > 0.6 else "some"
