@@ -31,6 +31,8 @@ from pathlib import Path
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 ROOT = Path(__file__).resolve().parents[1]
+# the statements model's training script: its readers and helpers serve the bench too
+sys.path.insert(0, str(ROOT / "training" / "statements"))
 
 
 def shared_dir() -> Path:
@@ -40,7 +42,6 @@ def shared_dir() -> Path:
 def load_gold(split_dir: Path) -> dict[str, list[dict[str, list[tuple[int, int]]]]]:
     """PolNeAR attributions per document stem, as the scorer reads them (the first
     annotator's file of each document)."""
-    sys.path.insert(0, str(ROOT / "training" / "statements"))
     from train import read_ann  # the statements model's own reader of the same files
 
     gold: dict[str, list[dict[str, list[tuple[int, int]]]]] = {}
@@ -98,10 +99,9 @@ def parse_all(nlp, texts: list[tuple[str, str]], cache: Path | None):
         meta = cache / f"polnear-{key}.json"
         if path.exists() and meta.exists():
             docs = list(DocBin().from_disk(path).get_docs(nlp.vocab))
-            if "tok2vec" in nlp.pipe_names:
-                # DocBins keep no token vectors, which the speech tagger reads
-                for _ in nlp.get_pipe("tok2vec").pipe(docs, batch_size=16):
-                    pass
+            from train import restore_tensors  # the speech tagger reads token vectors
+
+            restore_tensors(nlp, docs)
             return docs, json.loads(meta.read_text())["parse_s"]
     t0 = time.perf_counter()
     docs = list(nlp.pipe((t for _, t in texts), batch_size=16))

@@ -203,18 +203,25 @@ def examples(docs, data, speech: dict[int, np.ndarray] | None = None):
 # the speech tagger
 
 
+def restore_tensors(nlp, docs) -> bool:
+    """Give docs read from a DocBin (which keeps no token vectors) their tok2vec output
+    again; False when the pipeline has no tok2vec to run."""
+    if "tok2vec" not in nlp.pipe_names:
+        return False
+    stale = [d for d in docs if d.tensor.shape[0] != len(d)]
+    for _ in nlp.get_pipe("tok2vec").pipe(stale, batch_size=16):
+        pass
+    return True
+
+
 def speech_data(nlp, docs, data) -> tuple[list[np.ndarray], list[np.ndarray]] | None:
     """The tagger's input rows and one-hot labels for each document, or None when the
     pipeline leaves no token vectors to read."""
     from readout.extract import statements as st
     from readout.model import Document
 
-    if "tok2vec" not in nlp.pipe_names:
+    if not restore_tensors(nlp, docs):
         return None
-    # parses cached as DocBins keep no token vectors: the tok2vec alone restores them
-    stale = [d for d in docs if d.tensor.shape[0] != len(d)]
-    for _ in nlp.get_pipe("tok2vec").pipe(stale, batch_size=16):
-        pass
     rows, labels = [], []
     for doc, (stem, text, items) in zip(docs, data, strict=True):
         ctx = st._Context(doc, Document(id=stem, source=stem, text=text), st.find_quotes(text))
