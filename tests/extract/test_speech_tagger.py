@@ -100,3 +100,29 @@ def test_the_shipped_tagger_reads_a_quotation_as_content(parsed) -> None:
     ended = next(t.i for t in doc if t.text == "ended")
     assert probs[ended].argmax() == speech_tagger.CONTENT
     assert st._speech_probs(ctx, model, "en_core_web_sm-3.8.0") is None
+
+
+def test_a_word_the_tagger_rules_out_as_a_cue_is_judged_only_when_a_rule_proposes_it(
+    parsed,
+) -> None:
+    doc, document = parsed
+    model = _tagged_model()
+    ctx = st._Context(doc, document, st.find_quotes(TEXT))
+    probs = st._speech_probs(ctx, model, model["pipeline"])
+    assert probs is not None
+    told = next(t for t in doc if t.text == "told")
+    told_at = (told.idx, told.idx + len(told.text))
+    muted = probs.copy()
+    muted[told.i] = 0.0
+    muted[told.i, speech_tagger.OUTSIDE] = 1.0
+
+    def cues(speech: np.ndarray, use_rules: bool) -> list[tuple[int, int]]:
+        out = st.extract_statements(
+            doc, document, [], [], [], speech=speech, use_rules=use_rules, model=model
+        )
+        return [(s.cue.start, s.cue.end) for s in out if s.cue]
+
+    assert told_at in cues(probs, use_rules=False)
+    assert told_at not in cues(muted, use_rules=False)
+    # the rule's reading of "told reporters that" is judged by the model all the same
+    assert told_at in cues(muted, use_rules=True)

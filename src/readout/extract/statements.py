@@ -48,6 +48,7 @@ from __future__ import annotations
 
 import functools
 import gzip
+import itertools
 import json
 import math
 import re
@@ -274,19 +275,32 @@ class _Flags:
     """Per-token facts as plain lists: creating spaCy Token objects dominates this stage's
     cost, so the hot loops read these instead."""
 
-    __slots__ = ("ends", "punct", "quote", "quotes_before", "space", "starts")
+    __slots__ = (
+        "ends",
+        "punct",
+        "quote",
+        "quotes_before",
+        "sent_end",
+        "sent_start",
+        "space",
+        "starts",
+    )
 
     def __init__(self, doc: Doc) -> None:
-        arr = doc.to_array([IDX, LENGTH, IS_SPACE, IS_QUOTE, IS_PUNCT]).tolist()
-        self.starts = [r[0] for r in arr]
-        self.ends = [r[0] + r[1] for r in arr]
-        self.space = [bool(r[2]) for r in arr]
-        self.quote = [bool(r[3]) for r in arr]
-        self.punct = [bool(r[4]) for r in arr]
-        acc = [0]
-        for q in self.quote:
-            acc.append(acc[-1] + q)
-        self.quotes_before = acc
+        arr = doc.to_array([IDX, LENGTH, IS_SPACE, IS_QUOTE, IS_PUNCT, SENT_START]).astype("int64")
+        n = len(arr)
+        self.starts = arr[:, 0].tolist()
+        self.ends = (arr[:, 0] + arr[:, 1]).tolist()
+        self.space = (arr[:, 2] != 0).tolist()
+        self.quote = (arr[:, 3] != 0).tolist()
+        self.punct = (arr[:, 4] != 0).tolist()
+        self.quotes_before = [0, *np.cumsum(arr[:, 3] != 0).tolist()]
+        # each token's sentence as token bounds (``Token.sent`` walks the sentence per call)
+        firsts = np.flatnonzero(arr[:, 5] == 1)
+        firsts = firsts[firsts > 0]
+        k = np.searchsorted(firsts, np.arange(n), side="right")
+        self.sent_start = np.concatenate([[0], firsts])[k].tolist()
+        self.sent_end = np.concatenate([firsts, [n]])[k].tolist()
 
 
 def _flags(doc: Doc) -> _Flags:
@@ -1429,7 +1443,8 @@ def _parse_options(ctx: _Context, tok: Token) -> list[Option]:
     """The stretches the parse offers as what ``tok`` reports (see :func:`content_options`)."""
     doc = ctx.doc
     opts: list[Option] = []
-    sent = tok.sent
+    fl = _flags(doc)
+    sent_start, sent_end = fl.sent_start[tok.i], fl.sent_end[tok.i]
     if tok.text == ":":
         p_hi = ctx.text.find("\n", tok.idx)
         rng = ctx.clip(tok, tok.i + 1, len(doc) if p_hi < 0 else _token_at_or_after(doc, p_hi))
@@ -1441,7 +1456,7 @@ def _parse_options(ctx: _Context, tok: Token) -> list[Option]:
         if cand is not None:
             opts.append(Option("rest", cand.content))
             src_end = _token_at_or_after(doc, cand.source[1]) if cand.source else tok.i + 2
-            for typ, lo, hi in (("rest<", sent.start, tok.i), ("rest>", src_end, sent.end)):
+            for typ, lo, hi in (("rest<", sent_start, tok.i), ("rest>", src_end, sent_end)):
                 rng = ctx.clip(tok, lo, hi)
                 if rng[1] - rng[0] > 1 and rng != cand.content:
                     opts.append(Option(typ, ctx.snap_to_quotes(*rng)[0]))
@@ -1519,18 +1534,18 @@ def _parse_options(ctx: _Context, tok: Token) -> list[Option]:
             opts.append(Option("quote<", (before[0].start, before[-1].end)))
     if tok.pos_ == "VERB":
         # the rest of the sentence, for the parses that lose the complement
-        for j in range(tok.i + 1, min(sent.end, tok.i + 15)):
+        for j in range(tok.i + 1, min(sent_end, tok.i + 15)):
             if doc[j].lower_ in _WH:
-                rng = ctx.clip(tok, j, sent.end)
+                rng = ctx.clip(tok, j, sent_end)
                 if rng[1] > rng[0]:
                     opts.append(Option("wh>", ctx.snap_to_quotes(*rng)[0], j))
                 break
-        rng = ctx.clip(tok, tok.i + 1, sent.end)
+        rng = ctx.clip(tok, tok.i + 1, sent_end)
         if rng[1] - rng[0] > 1:
             opts.append(Option("sent>", ctx.snap_to_quotes(*rng)[0]))
         subj, _ = _subject_of(tok)
         start = min(tok.i, subj.left_edge.i) if subj is not None else tok.i
-        rng = ctx.clip(tok, sent.start, start)
+        rng = ctx.clip(tok, sent_start, start)
         if rng[1] - rng[0] > 1:
             opts.append(Option("sent<", ctx.snap_to_quotes(*rng)[0]))
     seen: set[tuple[int, int]] = set()
@@ -2088,7 +2103,7 @@ _AFTER_WORDS = frozenset(
 
 
 def _score(weights: dict[str, float], feats: Iterable[str]) -> float:
-    return sum(weights.get(x, 0.0) for x in feats)
+    return sum(map(weights.get, feats, itertools.repeat(0.0)))
 
 
 def _span_jaccard(a: tuple[int, int], b: tuple[int, int]) -> float:
@@ -2122,6 +2137,14 @@ def _choose_option(
     return opts[i], mass[i]
 
 
+# Words the speech tagger gives less than this chance of being a cue are not judged further
+# (a third of the words the model would judge, on PolNeAR dev): the cue model, which reads
+# the tagger's belief among its features, almost never rates such a word likely, and building
+# its options and features is most of this stage's cost. Words a rule proposes are always
+# judged, as the model's verdict decides whether the rule's reading stands.
+_TAGGER_SKIP = 0.01
+
+
 def _model_candidates(
     ctx: _Context,
     model: dict[str, Any],
@@ -2140,8 +2163,11 @@ def _model_candidates(
     by_tok = {c.cue_tok: c for c in rule_cands}
     judged: set[int] = set()
     out: list[_Cand] = []
+    cue_p = ctx.speech[:, speech_tagger.CUE].tolist() if ctx.speech is not None else None
     for tok in model_tokens(ctx, lo, hi):
         judged.add(tok.i)
+        if cue_p is not None and cue_p[tok.i] < _TAGGER_SKIP and tok.i not in by_tok:
+            continue
         opts = content_options(ctx, tok)
         p = _sigmoid(_score(cue_w, cue_features(ctx, tok, opts)))
         classes = ctx.classes(tok)
