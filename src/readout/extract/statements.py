@@ -48,7 +48,6 @@ from __future__ import annotations
 
 import functools
 import gzip
-import itertools
 import json
 import math
 import re
@@ -2103,7 +2102,7 @@ _AFTER_WORDS = frozenset(
 
 
 def _score(weights: dict[str, float], feats: Iterable[str]) -> float:
-    return sum(map(weights.get, feats, itertools.repeat(0.0)))
+    return sum(weights.get(x, 0.0) for x in feats)
 
 
 def _span_jaccard(a: tuple[int, int], b: tuple[int, int]) -> float:
