@@ -14,6 +14,7 @@ import pytest
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 
 from readout.extract import actors as actors_mod
 from readout.extract.actors import (
@@ -390,6 +391,112 @@ def test_detailed_kinds(kb: KB, blank: Language) -> None:
     assert (
         where["Kremlin"] == "name" and where["Russian"] == "demonym" and where["Putin"] == "surname"
     )
+
+
+def test_a_generational_suffix_is_its_own_person(kb: KB, blank: Language) -> None:
+    text = (
+        "Vladimir Putin Jr. met reporters. Putin Jr. said little. Later Vladimir Putin spoke. "
+        "John W. Nicholson Jr. arrived, and Nicholson said the same."
+    )
+    ents = {
+        "Vladimir Putin Jr.": "PER",
+        "Putin Jr.": "PER",
+        "Vladimir Putin": "PER",
+        "John W. Nicholson Jr.": "PER",
+        "Nicholson": "PER",
+    }
+    doc = blank(text)
+    # the tagger leaves the suffix out of the name, as en_readout_core often does
+    spans = []
+    for name, label in ents.items():
+        bare = name.removesuffix(" Jr.")
+        for m in re.finditer(rf"(?<!\w){re.escape(bare)}(?!\w)", text):
+            sp = doc.char_span(m.start(), m.end(), label=label)
+            if sp is not None and not any(sp.start < o.end and o.start < sp.end for o in spans):
+                spans.append(sp)
+    doc.ents = sorted(spans, key=lambda s: s.start)
+    document = Document(id="x", source="t", text=text, published="2023-05-01")
+    actors = extract_actors(doc, document, seed=[], kb=kb)
+    check_spans(actors, document)
+    junior = by_name(actors, "Vladimir Putin Jr.")
+    assert junior.kb is None
+    assert texts(junior) == ["Vladimir Putin Jr.", "Putin Jr."]
+    assert texts(by_name(actors, "Vladimir Putin")) == ["Vladimir Putin"]
+    assert by_name(actors, "Vladimir Putin").kb == "Q7747"
+    assert texts(by_name(actors, "John W. Nicholson Jr.")) == ["John W. Nicholson Jr.", "Nicholson"]
+
+
+def test_an_ordinary_word_opening_a_sentence_is_no_name(kb: KB, blank: Language) -> None:
+    text = 'Closely watched, the talks went on. "Sarin was used," Lavrov said of the sarin gas.'
+    doc = parse(blank, text, {"Closely": "ORG", "Sarin": "PER", "Lavrov": "PER"})
+    for tok in doc:  # what a tagger says; "Sarin" is a proper noun to it
+        tok.pos_ = "ADV" if tok.text == "Closely" else "PROPN" if tok.text[:1].isupper() else "X"
+        tok.tag_ = "RB" if tok.text == "Closely" else "NNP" if tok.text[:1].isupper() else "XX"
+    document = Document(id="x", source="t", text=text, published="2023-05-01")
+    actors = extract_actors(doc, document, seed=[], kb=kb)
+    assert [a.name for a in actors] == ["Sergey Lavrov"]
+    # an abbreviation after a bracket stays a name, as does a name written only in capitals
+    text2 = "He faces charges under the code (UCMJ). Lavrov said so."
+    doc2 = parse(blank, text2, {"UCMJ": "ORG", "Lavrov": "PER"})
+    actors2 = extract_actors(doc2, Document(id="y", source="t", text=text2), seed=[], kb=kb)
+    assert "UCMJ" in [a.name for a in actors2]
+
+
+def parsed(nlp: Language, words: list[str], heads: list[int], deps: list[str]) -> Doc:
+    """A Doc with a hand-written parse (and crude lemmas): sentences start after each "."."""
+    starts = [i == 0 or words[i - 1] == "." for i in range(len(words))]
+    lemmas = [w.lower().removesuffix("ed") if w.endswith("ed") else w.lower() for w in words]
+    return Doc(nlp.vocab, words=words, heads=heads, deps=deps, sent_starts=starts, lemmas=lemmas)
+
+
+def tag_names(doc: Doc, names: dict[str, str]) -> Doc:
+    """One-word entities, labelled as ``names`` says."""
+    doc.ents = [SpacySpan(doc, t.i, t.i + 1, label=names[t.text]) for t in doc if t.text in names]
+    return doc
+
+
+def test_he_is_the_subject_of_the_previous_main_verb(kb: KB, blank: Language) -> None:
+    # "Smith was thanked, Jones said. He added more." -> Jones, not the first subject
+    words = ["Smith", "was", "thanked", ",", "Jones", "said", ".", "He", "added", "more", "."]
+    heads = [2, 2, 5, 2, 5, 5, 5, 8, 8, 8, 8]
+    deps = [
+        "nsubj:pass", "aux:pass", "ccomp", "punct", "nsubj", "ROOT", "punct",
+        "nsubj", "ROOT", "obj", "punct",
+    ]  # fmt: skip
+    doc = tag_names(parsed(blank, words, heads, deps), {"Smith": "PER", "Jones": "PER"})
+    actors = extract_actors(doc, Document(id="x", source="t", text=doc.text), seed=[], kb=kb)
+    assert resolve_pronoun(doc[7], doc, actors, kb) == by_name(actors, "Jones").id
+
+
+def test_he_looks_back_past_sentences_that_name_nobody(kb: KB, blank: Language) -> None:
+    words = ["Jones", "spoke", ".", "Talks", "were", "long", ".", "He", "left", "."]
+    heads = [1, 1, 1, 5, 5, 5, 5, 8, 8, 8]
+    deps = ["nsubj", "ROOT", "punct", "nsubj", "cop", "ROOT", "punct", "nsubj", "ROOT", "punct"]
+    doc = tag_names(parsed(blank, words, heads, deps), {"Jones": "PER"})
+    actors = extract_actors(doc, Document(id="x", source="t", text=doc.text), seed=[], kb=kb)
+    assert resolve_pronoun(doc[7], doc, actors, kb) == by_name(actors, "Jones").id
+
+
+def test_it_and_they_resolve_only_where_they_can(kb: KB, blank: Language) -> None:
+    words = ["The", "Kremlin", "sent", "notes", ".", "It", "said", "so", "."]
+    heads = [1, 2, 2, 2, 2, 6, 6, 6, 6]
+    deps = ["det", "nsubj", "ROOT", "obj", "punct", "nsubj", "ROOT", "advmod", "punct"]
+    doc = tag_names(parsed(blank, words, heads, deps), {"Kremlin": "ORG"})
+    actors = extract_actors(doc, Document(id="x", source="t", text=doc.text), seed=[], kb=kb)
+    assert resolve_pronoun(doc[5], doc, actors, kb) == by_name(actors, "the Kremlin").id
+    # "it appeared that": a placeholder, nobody's words
+    words2 = ["The", "Kremlin", "sent", "notes", ".", "It", "appeared", "so", "."]
+    doc2 = tag_names(parsed(blank, words2, heads, deps), {"Kremlin": "ORG"})
+    actors2 = extract_actors(doc2, Document(id="y", source="t", text=doc2.text), seed=[], kb=kb)
+    assert resolve_pronoun(doc2[5], doc2, actors2, kb) is None
+    # "they" after a country is rarely the country
+    words3 = ["Russia", "sent", "notes", ".", "They", "said", "so", "."]
+    heads3 = [1, 1, 1, 1, 5, 5, 5, 5]
+    deps3 = ["nsubj", "ROOT", "obj", "punct", "nsubj", "ROOT", "advmod", "punct"]
+    doc3 = tag_names(parsed(blank, words3, heads3, deps3), {"Russia": "LOC"})
+    actors3 = extract_actors(doc3, Document(id="z", source="t", text=doc3.text), seed=[], kb=kb)
+    assert by_name(actors3, "Russia").type == "country"
+    assert resolve_pronoun(doc3[4], doc3, actors3, kb) is None
 
 
 # --- the real pipeline, where it is installed ----------------------------------------

@@ -279,41 +279,56 @@ def resolve_pronoun(
     token: Token, doc: Doc, actors: Sequence[Actor], kb: KB | None = None
 ) -> str | None:
     """The actor a subject pronoun of a speech verb refers to: "he said" -> the nearest person
-    mentioned before it in the same sentence, else the subject (or first) person of the
-    previous sentence, of a compatible gender; "it"/"they" likewise to organisations,
-    countries and groups. None when nothing fits."""
+    mentioned before it in the same sentence, else the subject of the main verb (or the first
+    person) of the nearest of the three sentences before it that names one, of a compatible
+    gender; "it"/"they"/"we" likewise to organisations, countries and groups, from the same
+    or the previous sentence only. None when nothing fits, and for an "it" that stands for
+    nothing ("it appeared that", "it was revealed that")."""
     low = token.lower_
     if low in _PRONOUN_GENDER:
         want_gender: str | None = _PRONOUN_GENDER[low]
         types: tuple[str, ...] = ("person",)
     elif low in _PLURAL_PRONOUNS:
+        if low in ("it", "its") and _expletive(token):
+            return None
         want_gender = None
-        types = (
-            ("organization", "country", "group")
-            if low not in ("we", "our")
-            else ("country", "organization", "group")
-        )
+        types = {
+            "we": ("country", "organization", "group"),
+            "our": ("country", "organization", "group"),
+            "they": ("organization", "group"),  # a country is rarely "they"
+            "them": ("organization", "group"),
+            "their": ("organization", "group"),
+        }.get(low, ("organization", "country", "group"))
     else:
         return None
     kb = kb if kb is not None else default_kb()
-    sent_lo, prev_lo = _sentence_bounds(token, doc)
     pos = token.idx
-    candidates: list[tuple[Span, Actor]] = [
+    fits = [
         (m, a)
         for a in actors
         if a.type in types and (want_gender is None or _gender(a, kb) in (None, want_gender))
         for m in a.mentions
-        if m.end <= pos and m.start >= prev_lo
+        if m.end <= pos
     ]
-    if not candidates:
-        return None
-    same = [(m, a) for m, a in candidates if m.start >= sent_lo]
+    bounds = _sentence_bounds(token, doc)
+    if want_gender is None:
+        # "it"/"they"/"we" often point at no named actor ("it appeared that ..."): only the
+        # previous sentence is searched for them
+        bounds = bounds[:2]
+    same = [(m, a) for m, a in fits if m.start >= bounds[0]]
     if same:
         return max(same, key=lambda ma: ma[0].start)[1].id
-    # previous sentence: its subject if the parse says so, else whoever it names first
-    subjects = [(m, a) for m, a in candidates if _is_subject_span(doc, m)]
-    pool = subjects or candidates
-    return min(pool, key=lambda ma: ma[0].start)[1].id
+    # an earlier sentence, the nearest that names one: the subject of its main verb ("Sarin
+    # was used, Kerry said. He added": Kerry), else any subject, else whoever it names first
+    for lo, hi in zip(bounds[1:], bounds, strict=False):
+        here = [(m, a) for m, a in fits if lo <= m.start < hi]
+        if not here:
+            continue
+        ranked = [(_subject_rank(doc, m), m, a) for m, a in here]
+        best = min(r for r, _m, _a in ranked)
+        pool = [(m, a) for r, m, a in ranked if r == best]
+        return min(pool, key=lambda ma: ma[0].start)[1].id
+    return None
 
 
 # --- collecting mentions ---------------------------------------------------------------
@@ -369,10 +384,13 @@ def _collect(ctx: _Context) -> list[_Mention]:
             and g.end <= e
             and (g.start, g.end) != (s, e)
             and any(x.entry.type == "person" for x in g.matches)
+            and not (g.start == s and _generation_of(ctx.text[s:e]))
             for g in gaz
         ):
             # "Russian President Vladimir Putin" tagged as one name: the known person in it,
             # and the known words around it, stand in for it
+            continue
+        if len(toks) == 1 and _common_word_opening(doc, toks[0]):
             continue
         name_start = _after_title(ctx, toks)
         if name_start is not None:
@@ -382,6 +400,7 @@ def _collect(ctx: _Context) -> list[_Mention]:
         if kind != "person":
             e = _with_legal_suffix(doc, toks.end, e)
         ner.append(_Mention(s, e, "name", ner=kind))
+    _add_generation(ctx, ner, gaz)
     gaz += _repeated_proper_nouns(ctx, ner, gaz)
     out: list[_Mention] = []
     ner_spans = {(m.start, m.end): m for m in ner}
@@ -471,6 +490,76 @@ def _after_title(ctx: _Context, toks: SpacySpan) -> int | None:
 
 
 _LEGAL = frozenset("inc corp co ltd plc llc ag sa nv se gmbh spa bv".split())
+_GENERATION = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_OPENERS = frozenset("\"'“‘([«")
+
+
+def _common_word_opening(doc: Doc, tok: Token) -> bool:
+    """A lone tagged word where capitals say nothing (a sentence or quotation opening) that is
+    an ordinary word: the tagger does not call it a proper noun ("Closely watched ..."), or the
+    document writes it in lower case elsewhere ("Sarin was used" beside "sarin gas")."""
+    opening = tok.is_sent_start or (tok.i > 0 and doc[tok.i - 1].text in _OPENERS)
+    if not opening or not tok.is_alpha or tok.is_upper:
+        return False  # "(UCMJ)": an abbreviation is a name wherever it stands
+    if tok.tag_ and tok.pos_ not in ("PROPN", ""):
+        return True
+    low = tok.lower_
+    return any(t.text == low for t in doc if t.i != tok.i)
+
+
+def _generation_end(doc: Doc, end_char: int) -> int:
+    """The end of a generational suffix right after a name ("Donald Trump Jr.", "Martin Luther
+    King, Jr.", "Henry Ford II"), or ``end_char`` when none follows."""
+    span = doc.char_span(end_char, end_char, alignment_mode="expand")
+    k = _tok_at(doc, end_char) if span is None else span.start
+    if k < len(doc) and doc[k].idx < end_char:
+        k += 1
+    if k < len(doc) and doc[k].text == "," and k + 1 < len(doc):
+        k += 1
+    if k >= len(doc) or doc[k].text.rstrip(".").lower() not in _GENERATION:
+        return end_char
+    tok = doc[k]
+    if not tok.text[:1].isupper() or "\n" in doc.text[end_char : tok.idx]:
+        return end_char
+    end = tok.idx + len(tok.text)
+    if tok.text.lower() in ("jr", "sr") and end < len(doc.text) and doc.text[end] == ".":
+        end += 1  # "Jr." split from its dot
+    return end
+
+
+def _add_generation(ctx: _Context, ner: list[_Mention], gaz: list[_Mention]) -> None:
+    """A person named with a generational suffix is not the namesake the knowledge base holds
+    without it: "Donald Trump Jr." is his own actor. The suffix joins the mention, and the
+    entry matched without it is dropped."""
+    doc = ctx.doc
+    for group in (ner, gaz):
+        for m in group:
+            if not (m.ner == "person" or any(x.entry.type == "person" for x in m.matches)):
+                continue
+            if m.kind != "name":
+                continue
+            end = _generation_end(doc, m.end)
+            if end != m.end and ctx.inside(m.start, end):
+                m.end = end
+                m.matches = [x for x in m.matches if _generation_of(x.alias) is not None]
+                if not m.matches and m.ner is None:
+                    m.ner = "person"
+    # a KB match "Donald Trump" now inside the NER mention "Donald Trump Jr." is part of it
+    gaz[:] = [
+        g
+        for g in gaz
+        if not any(
+            n.start <= g.start and g.end < n.end and _generation_of(ctx.text[n.start : n.end])
+            for n in ner
+        )
+    ]
+
+
+def _generation_of(name: str) -> str | None:
+    words = name.replace(",", " ").split()
+    if len(words) >= 2 and words[-1].rstrip(".").lower() in _GENERATION:
+        return words[-1].rstrip(".").lower()
+    return None
 
 
 def _with_legal_suffix(doc: Doc, next_tok: int, end: int) -> int:
@@ -861,6 +950,17 @@ def _person_full(ctx: _Context, m: _Mention, hint: tuple[str, ...]) -> None:
             existing.add(text, m.start, m.end, "name")
             return
     words = name.split()
+    generation = _generation_of(name)
+    if generation is not None:
+        # "Trump Jr." after "Donald Trump Jr.": the same man; a bare "Trump" is not
+        for a in ctx.actors:
+            if a.actor.type == "person" and key in a.keys:
+                a.add(text, m.start, m.end, "name")
+                return
+        a = ctx.new_actor(name, "person", entry)
+        a.keys.update({key, name_key(" ".join(words[-2:]))})
+        a.add(text, m.start, m.end, "name")
+        return
     # an earlier surname-only actor ("Peskov said ... Dmitry Peskov") joins the full name
     for a in ctx.actors:
         if (
@@ -909,6 +1009,17 @@ def _person_single(ctx: _Context, m: _Mention, hint: tuple[str, ...]) -> None:
             return
         a = ctx.new_actor(entry.name, "person", entry)
     else:
+        junior = [
+            a
+            for a in ctx.actors
+            if a.actor.type == "person"
+            and a.entry is None
+            and _generation_of(a.actor.name)
+            and loose_key(a.actor.name.replace(",", " ").split()[-2]) == lk
+        ]
+        if len(junior) == 1:  # "Nicholson" after "John W. Nicholson Jr.", nobody else
+            junior[0].add(text, m.start, m.end, "surname")
+            return
         a = ctx.new_actor(word, "person")
         a.keys.add(name_key(word))
         a.votes["person"] += 0.9  # a lone word is weak evidence of a person: other tags outvote it
@@ -1172,7 +1283,9 @@ def _propagate(ctx: _Context) -> None:
                             forms.setdefault(short, (a, "name"))
         if a.actor.type == "person":
             words = a.actor.name.split()
-            if len(words) >= 2 and words[-1][:1].isupper():
+            if len(words) >= 3 and _generation_of(a.actor.name):
+                forms.setdefault(" ".join(words[-2:]), (a, "name"))
+            elif len(words) >= 2 and words[-1][:1].isupper():
                 forms.setdefault(words[-1], (a, "surname"))
     if not forms:
         return
@@ -1384,29 +1497,64 @@ def _finish(ctx: _Context, seed: list[Actor]) -> tuple[list[Actor], dict[tuple[i
 # --- pronouns --------------------------------------------------------------------------
 
 
-def _sentence_bounds(token: Token, doc: Doc) -> tuple[int, int]:
-    """Start chars of the token's sentence and of the one before it."""
+_RAISING = frozenset({"appear", "seem", "emerge", "transpire", "happen", "turn"})
+
+
+def _expletive(token: Token) -> bool:
+    """ "it" as a placeholder subject: "It is clear that", "it appeared that", "it was
+    revealed that"."""
+    if token.dep_ == "expl":
+        return True
+    role = dep_role(token.dep_)
+    return role == "passive_subject" or (
+        role == "subject" and token.head.lemma_.lower() in _RAISING
+    )
+
+
+_LOOKBACK = 3  # sentences before the pronoun's that may hold its antecedent
+
+
+def _sentence_bounds(token: Token, doc: Doc) -> list[int]:
+    """Start chars of the token's sentence and of up to ``_LOOKBACK`` sentences before it
+    (blank stretches skipped), nearest first."""
     if doc.has_annotation("SENT_START"):
         sent = token.sent
-        if sent.start > 0:
-            prev = doc[sent.start - 1].sent
-            return sent.start_char, prev.start_char
-        return sent.start_char, sent.start_char
-    # no sentence boundaries: the nearest full stop stands in for them
+        out = [sent.start_char]
+        while sent.start > 0 and len(out) <= _LOOKBACK:
+            sent = doc[sent.start - 1].sent
+            if sent.text.strip():
+                out.append(sent.start_char)
+        return out
+    # no sentence boundaries: full stops and line breaks stand in for them
     text = doc.text
+    out = []
     pos = token.idx
-    s1 = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
-    s0 = max(text.rfind(". ", 0, max(0, s1 - 2)), text.rfind("\n", 0, max(0, s1 - 2))) + 1
-    return s1, s0
+    while len(out) <= _LOOKBACK:
+        cut = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
+        out.append(cut)
+        if cut <= 0:
+            break
+        pos = max(0, cut - 2)
+    return out
 
 
-def _is_subject_span(doc: Doc, m: Span) -> bool:
+def _subject_rank(doc: Doc, m: Span) -> int:
+    """0: the mention is the subject of its sentence's main verb (or of a verb joined to it);
+    1: the subject of another clause; 2: no subject, or no parse to tell."""
     if not doc.has_annotation("DEP"):
-        return False
+        return 2
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None:
-        return False
-    return any(dep_role(tok.dep_) in ("subject", "passive_subject") for tok in span)
+        return 2
+    rank = 2
+    for tok in span:
+        if dep_role(tok.dep_) not in ("subject", "passive_subject"):
+            continue
+        verb = tok.head
+        while verb.dep_ == "conj" and verb.head.i != verb.i:
+            verb = verb.head
+        rank = min(rank, 0 if verb.head.i == verb.i else 1)
+    return rank
 
 
 def _gender(actor: Actor, kb: KB | None) -> str | None:
