@@ -363,6 +363,19 @@ def test_she_said_finds_a_woman(kb: KB, blank: Language) -> None:
     assert resolve_pronoun(doc2[0], doc2, actors2, kb) is None  # not a pronoun
 
 
+def test_first_names_the_knowledge_base_knows_give_a_gender(kb: KB, blank: Language) -> None:
+    assert kb.given_name_gender("Aysen") == "male"  # Aysen Nikolayev
+    assert kb.given_name_gender("Zebulon") is None
+    text = "Aysen Kuznetsov met Maria Zakharova. She said the talks were useful."
+    doc = parse(blank, text, {"Aysen Kuznetsov": "PER", "Maria Zakharova": "PER"})
+    actors = extract_actors(doc, Document(id="x", source="t", text=text), seed=[], kb=kb)
+    she = next(t for t in doc if t.text == "She")
+    assert resolve_pronoun(she, doc, actors, kb) == by_name(actors, "Maria Zakharova").id
+    # titles and ranks before the name are not first names
+    assert actors_mod._given_name("Marine Gen. Kenneth McKenzie") == "Kenneth"
+    assert actors_mod._given_name("McKenzie") is None
+
+
 def test_without_a_knowledge_base_actors_still_come_out(
     blank: Language, monkeypatch: pytest.MonkeyPatch
 ) -> None:

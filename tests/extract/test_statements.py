@@ -672,6 +672,34 @@ said say VERB VBD ROOT 17 O 0
     assert (s.kind, s.content.text, s.speaker) == ("direct", "“We are ready,”", "a1")
 
 
+def test_an_untagged_name_with_a_person_apposition_is_its_own_speaker() -> None:
+    # the tagger missed "Intizar Khadim"; the place in his description is not the speaker
+    doc = parse("""
+“ " PUNCT `` punct 2 O 0
+Talks talk NOUN NNS nsubj 2 O 1
+failed fail VERB VBD ccomp 13 O 0
+, , PUNCT , punct 2 O 0
+” " PUNCT '' punct 2 O 1
+Intizar Intizar PROPN NNP nsubj 13 O 1
+Khadim Khadim PROPN NNP flat 5 O 0
+, , PUNCT , punct 9 O 1
+a a DET DT det 9 O 1
+analyst analyst NOUN NN appos 5 O 1
+in in ADP IN case 11 O 1
+Kabul Kabul PROPN NNP nmod 9 B-LOC 0
+, , PUNCT , punct 9 O 1
+said say VERB VBD ROOT 13 O 0
+. . PUNCT . punct 13 O 0
+""")
+    kabul = actor("a1", "Kabul", "place", doc.text, "Kabul")
+    out, actors = run(doc, [kabul])
+    s = only(out, "said")
+    assert s.speaker is not None and s.speaker != "a1"
+    (khadim,) = [a for a in actors if a.id == s.speaker]
+    assert (khadim.name, khadim.type) == ("Intizar Khadim", "person")
+    assert [m.text for m in khadim.mentions] == ["Intizar Khadim"]
+
+
 def test_model_options_include_a_verbs_run_of_arguments() -> None:
     from readout.extract import statements as st
 

@@ -1557,6 +1557,21 @@ def _subject_rank(doc: Doc, m: Span) -> int:
     return rank
 
 
+def _given_name(name: str) -> str | None:
+    """The first name in a person's name, past titles and ranks ("Marine Gen. Kenneth
+    McKenzie" -> "Kenneth"); None for a lone surname."""
+    words = name.replace(",", " ").split()
+    start = 0
+    for i, w in enumerate(words[:-1]):
+        low = w.lower().rstrip(".")
+        if low in _HONORIFICS or low in _TITLE_WORDS or (w.endswith(".") and len(w) > 2):
+            start = i + 1
+    rest = words[start:]
+    if len(rest) < 2 or not rest[0][:1].isupper() or rest[0].endswith("."):
+        return None
+    return rest[0]
+
+
 def _gender(actor: Actor, kb: KB | None) -> str | None:
     if kb is not None:
         entry = kb.entry(actor.kb) if actor.kb else None
@@ -1565,6 +1580,12 @@ def _gender(actor: Actor, kb: KB | None) -> str | None:
             entry = cands[0] if len(cands) == 1 else None
         if entry is not None and entry.gender in ("male", "female"):
             return entry.gender
+    given = _given_name(actor.name)
+    if kb is not None and given is not None and actor.type == "person":
+        # "Dianne Feinstein": most people the knowledge base knows by that first name
+        found = kb.given_name_gender(given)
+        if found is not None:
+            return found
     words = {w.lower().strip(".,") for m in actor.mentions for w in m.text.split()}
     if words & _FEMALE_WORDS:
         return "female"

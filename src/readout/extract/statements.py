@@ -447,6 +447,22 @@ def _np_range(head: Token, cue: Token | None = None) -> tuple[int, int]:
     return _trim(doc, lo, hi, keep_quotes=False)
 
 
+def _unknown_person(doc: Doc, head: Token, lo: int, hi: int) -> bool:
+    """Whether an untagged (or person-tagged) proper-noun speaker reads as a person's name:
+    two to four capitalised words, and a description beside it that names a person ("a
+    political analyst") or a person tag on it."""
+    if head.ent_type_ and entity_kind(head.ent_type_) != "person":
+        return False
+    words = doc[lo:hi]
+    if not 2 <= len(words) <= 4 or not all(t.is_alpha and t.text[:1].isupper() for t in words):
+        return False
+    if head.ent_type_:
+        return True
+    return any(
+        _role(c) == "apposition" and c.lemma_.lower() in _PERSON_NOUNS for c in head.children
+    )
+
+
 def _name_range(head: Token) -> tuple[int, int]:
     """The head and its name parts ("Pat Caddell" in "pollster Pat Caddell")."""
     lo = hi = head.i
@@ -1189,13 +1205,13 @@ class _Resolver:
         if low in ("you", "your") and listener is not None:
             return listener
         if head.pos_ == "PRON" or low in _PRONOUNS:
-            found = None
-            if self.resolve_pronoun is not None:
-                try:
-                    found = self.resolve_pronoun(head, self.doc, self.actors)
-                except Exception:  # a partner stage's bug must not cost the statements
-                    found = None
-            return found if found is not None else self._nearest_person(head)
+            if self.resolve_pronoun is None:
+                return self._nearest_person(head)
+            try:
+                # None when no actor fits: better no speaker than the wrong one
+                return self.resolve_pronoun(head, self.doc, self.actors)
+            except Exception:  # a partner stage's bug must not cost the statements
+                return self._nearest_person(head)
         if head.pos_ == "NOUN" and head.lemma_.lower() in _PERSON_NOUNS:
             # "Kremlin sources", "White House officials": a group of their own, not the
             # Kremlin, unless an actor's mention covers the noun itself ("the spokesman")
@@ -1206,7 +1222,12 @@ class _Resolver:
                     found = self._at(*_chars(self.doc, *_name_range(c)))
             return found if found is not None else self._new_actor(head, mention)
         nlo, nhi = _name_range(head)
-        found = self._at(*_chars(self.doc, nlo, nhi)) or self._at(*mention)
+        found = self._at(*_chars(self.doc, nlo, nhi))
+        if found is None and head.pos_ == "PROPN" and _unknown_person(self.doc, head, nlo, nhi):
+            # "Intizar Khadim, a political analyst in Kabul": a name the tagger missed is
+            # its own person, not the place in its description
+            return self._new_actor(head, mention, person=True)
+        found = found or self._at(*mention)
         if found is not None:
             return found
         return self._new_actor(head, mention)
@@ -1224,13 +1245,16 @@ class _Resolver:
                     best = (m.end, a.id)
         return best[1] if best else None
 
-    def _new_actor(self, head: Token, mention: tuple[int, int]) -> str | None:
-        kind = entity_kind(head.ent_type_) if head.ent_type_ else "other"
+    def _new_actor(self, head: Token, mention: tuple[int, int], person: bool = False) -> str | None:
+        kind = "person" if person else entity_kind(head.ent_type_) if head.ent_type_ else "other"
         lemma = head.lemma_.lower()
+        lo, hi = head.i, head.i + 1
         if kind == "person" or kind == "organization":
             nlo, nhi = _name_range(head)
             name = self.doc[nlo:nhi].text
             atype = "person" if kind == "person" else "organization"
+            if person:
+                lo, hi = nlo, nhi  # the whole name is the mention
         elif head.pos_ == "NOUN" and lemma in _PERSON_NOUNS:
             lo, hi = _trim(self.doc, head.left_edge.i, head.i + 1, keep_quotes=False)
             while lo < hi and _role(self.doc[lo]) == "determiner":
@@ -1242,7 +1266,7 @@ class _Resolver:
             return None
         if not name:
             return None
-        span = Span.of(self.text, *_chars(self.doc, head.i, head.i + 1))
+        span = Span.of(self.text, *_chars(self.doc, lo, hi))
         known = self.by_name.get(name.lower())
         if known is not None:
             if span not in known.mentions:

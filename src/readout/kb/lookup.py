@@ -13,6 +13,7 @@ import re
 import sqlite3
 import unicodedata
 import warnings
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -183,6 +184,7 @@ class KB:
         rows = conn.execute("SELECT first, maxlen FROM scan").fetchall()
         self._scan_first: dict[str, int] = {first: maxlen for first, maxlen in rows}
         self._entries: dict[str, Entry | None] = {}
+        self._given_genders: dict[str, str] | None = None
 
     @classmethod
     def load(cls, path: str | Path) -> KB:
@@ -220,6 +222,26 @@ class KB:
             found = Entry(*row, roles=roles)
         self._entries[id_or_qid] = found
         return found
+
+    def given_name_gender(self, given: str) -> str | None:
+        """The gender most people with this first name in the knowledge base have ("Dianne"
+        -> "female"), when at least four in five of them share it; None for names it does
+        not hold or that both carry ("Jean", "Andrea")."""
+        if self._given_genders is None:
+            counts: dict[str, Counter[str]] = {}
+            for first, name, gender in self._conn.execute(
+                "SELECT given, name, gender FROM entity "
+                "WHERE type = 'person' AND gender IN ('male', 'female')"
+            ):
+                words = (first or name).split()
+                if words:
+                    counts.setdefault(fold(words[0]).casefold(), Counter())[gender] += 1
+            self._given_genders = {
+                k: c.most_common(1)[0][0]
+                for k, c in counts.items()
+                if c.most_common(1)[0][1] >= 0.8 * sum(c.values())
+            }
+        return self._given_genders.get(fold(given).casefold())
 
     def lookup(self, name: str, kinds: Iterable[str] | None = None) -> list[Match]:
         """Every entry whose alias has the key of ``name`` (optionally of some kinds only)."""
