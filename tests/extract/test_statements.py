@@ -700,6 +700,25 @@ said say VERB VBD ROOT 13 O 0
     assert [m.text for m in khadim.mentions] == ["Intizar Khadim"]
 
 
+def test_a_speaker_mention_opening_with_a_preposition_is_dropped() -> None:
+    from readout.extract.statements import _stray_source
+
+    doc = parse("""
+Clinton Clinton PROPN NNP nsubj 1 B-PER 1
+shouted shout VERB VBD ROOT 1 O 1
+at at ADP IN case 3 O 1
+lawmakers lawmaker NOUN NNS obl 1 O 1
+, , PUNCT , punct 7 O 1
+claimed claim VERB VBN acl 3 O 1
+by by ADP IN case 7 O 1
+officials official NOUN NNS obl:agent 5 O 0
+. . PUNCT . punct 1 O 0
+""")
+    at, by = doc.text.index("at lawmakers"), doc.text.index("by officials")
+    assert _stray_source(doc, at) and not _stray_source(doc, by)
+    assert not _stray_source(doc, 0)
+
+
 def test_model_options_include_a_verbs_run_of_arguments() -> None:
     from readout.extract import statements as st
 

@@ -2651,6 +2651,17 @@ def _outside(rng: tuple[int, int], content: tuple[int, int], anchor: int) -> tup
     return lo, hi
 
 
+def _stray_source(doc: Doc, start: int) -> bool:
+    """A speaker mention opening with a preposition other than "by" ("at lawmakers", "for
+    him", "of protest camps in Cairo") is a phrase next to the cue, not who spoke: on
+    PolNeAR dev about one in ten such picks is right, against four in five overall."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span[0]
+    return tok.pos_ == "ADP" and tok.lower_ not in ("by", "according")
+
+
 def _to_statements(
     doc: Doc,
     document: Document,
@@ -2701,7 +2712,7 @@ def _to_statements(
             while lo < hi and (text[lo].isspace() or text[lo] in ",;:—–-"):
                 lo += 1
             rng = (lo, hi)
-            if rng[1] > rng[0]:
+            if rng[1] > rng[0] and not _stray_source(doc, lo):
                 mention = Span.of(text, *rng)
                 ref = _antecedent(head)
                 if ref.i != head.i:
