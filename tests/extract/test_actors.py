@@ -376,6 +376,15 @@ def test_first_names_the_knowledge_base_knows_give_a_gender(kb: KB, blank: Langu
     assert actors_mod._given_name("McKenzie") is None
 
 
+def test_a_comma_ends_a_title_qualifier(kb: KB, blank: Language) -> None:
+    text = "Russia will not make a deal with China, President Vladimir Putin said."
+    actors = run(kb, blank, text, {"Vladimir Putin": "PER", "China": "LOC"}, "2023-05-01")
+    putin = by_name(actors, "Vladimir Putin")
+    assert all("," not in m.text for a in actors for m in a.mentions)
+    assert "China" not in " ".join(texts(putin))
+    assert by_name(actors, "China").type == "country"
+
+
 def test_without_a_knowledge_base_actors_still_come_out(
     blank: Language, monkeypatch: pytest.MonkeyPatch
 ) -> None:

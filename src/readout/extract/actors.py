@@ -814,8 +814,8 @@ def _qualify_left(ctx: _Context, t: _Title) -> None:
 def _known_before(ctx: _Context, end_tok: int) -> tuple[int, list[Match]] | None:
     """A known name ending just before token ``end_tok``: (its first token, its matches)."""
     doc, kb = ctx.doc, ctx.kb
-    if kb is None or end_tok <= 0:
-        return None
+    if kb is None or end_tok <= 0 or doc[end_tok - 1].is_punct:
+        return None  # "a deal with China, President Trump said": the comma ends the qualifier
     end_char = doc[end_tok - 1].idx + len(doc[end_tok - 1].text)
     for start_tok in range(max(0, end_tok - 6), end_tok):
         if not doc[start_tok].text[:1].isupper():
