@@ -367,6 +367,7 @@ def _collect(ctx: _Context) -> list[_Mention]:
     gaz = _scan(ctx) if ctx.kb is not None else []
     gaz += _scan_patronymics(ctx)
     ner: list[_Mention] = []
+    lower_words = {t.text for t in doc if t.is_lower}
     for ent in doc.ents:
         kind = entity_kind(ent.label_)
         if kind == "other":
@@ -390,7 +391,7 @@ def _collect(ctx: _Context) -> list[_Mention]:
             # "Russian President Vladimir Putin" tagged as one name: the known person in it,
             # and the known words around it, stand in for it
             continue
-        if len(toks) == 1 and _common_word_opening(doc, toks[0]):
+        if len(toks) == 1 and _common_word_opening(doc, toks[0], lower_words):
             continue
         name_start = _after_title(ctx, toks)
         if name_start is not None:
@@ -494,7 +495,7 @@ _GENERATION = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _OPENERS = frozenset("\"'“‘([«")
 
 
-def _common_word_opening(doc: Doc, tok: Token) -> bool:
+def _common_word_opening(doc: Doc, tok: Token, lower_words: set[str]) -> bool:
     """A lone tagged word where capitals say nothing (a sentence or quotation opening) that is
     an ordinary word: the tagger does not call it a proper noun ("Closely watched ..."), or the
     document writes it in lower case elsewhere ("Sarin was used" beside "sarin gas")."""
@@ -503,8 +504,7 @@ def _common_word_opening(doc: Doc, tok: Token) -> bool:
         return False  # "(UCMJ)": an abbreviation is a name wherever it stands
     if tok.tag_ and tok.pos_ not in ("PROPN", ""):
         return True
-    low = tok.lower_
-    return any(t.text == low for t in doc if t.i != tok.i)
+    return tok.lower_ in lower_words
 
 
 def _generation_end(doc: Doc, end_char: int) -> int:
