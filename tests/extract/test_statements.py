@@ -719,6 +719,24 @@ officials official NOUN NNS obl:agent 5 O 0
     assert not _stray_source(doc, 0)
 
 
+def test_a_newsletter_promotion_inside_the_body_gives_no_statement() -> None:
+    doc = parse("""
+By by ADP IN case 1 O 1
+signing sign VERB VBG advcl 5 O 1
+up up ADP RP compound:prt 1 O 0
+, , PUNCT , punct 1 O 1
+you you PRON PRP nsubj 5 O 1
+agree agree VERB VBP ROOT 5 O 1
+that that SCONJ IN mark 9 O 1
+we we PRON PRP nsubj 9 O 1
+may may AUX MD aux 9 O 1
+email email VERB VB ccomp 5 O 1
+you you PRON PRP obj 9 O 0
+. . PUNCT . punct 5 O 0
+""")
+    assert run(doc)[0] == []
+
+
 def test_model_options_include_a_verbs_run_of_arguments() -> None:
     from readout.extract import statements as st
 

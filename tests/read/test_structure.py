@@ -479,3 +479,19 @@ def test_translation_in_prose_is_not_a_note() -> None:
 def test_translated_from_metadata_is_kept() -> None:
     doc = _doc(f"{_ARTICLE}\n\nTranslated from the German.\n", translated_from="pl")
     assert doc.translated_from == "pl"
+
+
+def test_chrome_lines_inside_the_body() -> None:
+    from readout.read.structure import chrome_lines, is_chrome
+
+    promo = (
+        "Get the Monitor Stories you care about delivered to your inbox. "
+        "By signing up, you agree to our Privacy Policy"
+    )
+    text = f"The minister said talks went well.\n{promo}\nStory Continued Below\nHe left."
+    assert is_chrome(promo) and is_chrome("ADVERTISEMENT") and is_chrome("Share this")
+    assert not is_chrome("The minister said he would sign up for the talks.")
+    assert not is_chrome("")
+    ranges = chrome_lines(text)
+    assert [text[a:b] for a, b in ranges] == [promo, "Story Continued Below"]
+    assert chrome_lines(text, 0, text.index(promo)) == []

@@ -64,6 +64,7 @@ from spacy.tokens import Doc, Token
 from readout.extract import speech_tagger
 from readout.labels import dep_role, entity_kind, is_name_part, is_passive_subject, is_subject
 from readout.model import Actor, Document, Span, Statement, Time
+from readout.read.structure import chrome_lines
 
 __all__ = [
     "Option",
@@ -2597,10 +2598,13 @@ def extract_statements(
             cands = _model_candidates(ctx, model, lo, hi, cands, keep_rules=use_rules)
     _split_siblings(doc, cands)
     turn_ranges = _turn_ranges(turns)
+    chrome = chrome_lines(text, lo, hi)
     cands = [
         c
         for c in _dedupe(cands)
-        if not _in_turn_label(c, turn_ranges) and not _says_nothing(text, c)
+        if not _in_turn_label(c, turn_ranges)
+        and not _says_nothing(text, c)
+        and not any(a <= c.cue[0] < b for a, b in chrome)
     ]
     if fold_same_speaker:
         cands = _fold_same_speaker(doc, cands)

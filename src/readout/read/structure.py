@@ -313,6 +313,39 @@ def _is_footer(s: str) -> bool:
     return 0 < len(tokens) <= 8 and all(t in _SHARE_WORDS for t in tokens)
 
 
+# Promotions set into the middle of an article: never anyone's words
+_PROMO = re.compile(
+    r"\bdelivered to your inbox\b|\bby signing up\b|^story continued below\W*$|^click here\b"
+    r"|\bsign up for\b[^.]{0,40}\bnewsletters?\b|\bcontinue reading the main story\b"
+    r"|\bverify you're not a robot\b|^(?:click|tap) here to\b",
+    re.IGNORECASE,
+)
+
+
+def is_chrome(line: str) -> bool:
+    """Whether a line of text is page chrome (share buttons, copyright, a newsletter
+    promotion, "Story Continued Below") rather than the report: stages skip such lines
+    inside the body, where the body's bounds cannot cut them out."""
+    s = line.strip()
+    if not s or len(s.split()) > 40:
+        return False
+    return _is_footer(s) or bool(_SECTION.match(s)) or bool(_PROMO.search(s))
+
+
+def chrome_lines(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
+    """Character ranges of the chrome lines (:func:`is_chrome`) between ``lo`` and ``hi``."""
+    hi = len(text) if hi is None else hi
+    out = []
+    pos = lo
+    while pos < hi:
+        end = text.find("\n", pos, hi)
+        end = hi if end < 0 else end
+        if is_chrome(text[pos:end]):
+            out.append((pos, end))
+        pos = end + 1
+    return out
+
+
 def _bottom_end(lines: Sequence[Line], first: int) -> int:
     """Index one past the last body line."""
     end = len(lines)
