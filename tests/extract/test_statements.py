@@ -700,6 +700,43 @@ said say VERB VBD ROOT 13 O 0
     assert [m.text for m in khadim.mentions] == ["Intizar Khadim"]
 
 
+def test_untagged_names_with_a_title_or_the_article_are_speakers_of_their_own() -> None:
+    doc = parse("""
+Sen. Sen. PROPN NNP nmod:desc 1 O 1
+Saxby Saxby PROPN NNP nsubj 7 O 1
+Chambliss Chambliss PROPN NNP flat 1 O 0
+, , PUNCT , punct 4 O 1
+R R PROPN NNP appos 1 O 0
+- - PUNCT HYPH punct 1 O 0
+Ga. Ga. PROPN NNP flat 1 O 1
+said say VERB VBD ROOT 7 O 1
+talks talk NOUN NNS nsubj 9 O 1
+failed fail VERB VBD ccomp 7 O 0
+. . PUNCT . punct 7 O 1
+The the DET DT det 14 O 1
+Christian Christian ADJ JJ amod 14 O 1
+Science Science PROPN NNP compound 14 O 1
+Monitor Monitor PROPN NNP nsubj 15 O 1
+reported report VERB VBD ROOT 15 O 1
+talks talk NOUN NNS nsubj 17 O 1
+ended end VERB VBD ccomp 15 O 0
+. . PUNCT . punct 15 O 1
+The the DET DT det 20 O 1
+Post Post PROPN NNP nsubj 21 O 1
+wrote write VERB VBD ROOT 21 O 1
+talks talk NOUN NNS nsubj 23 O 1
+resumed resume VERB VBD ccomp 21 O 0
+. . PUNCT . punct 21 O 0
+""")
+    post = actor("a1", "The Washington Post", "organization", doc.text)
+    out, actors = run(doc, [post])
+    names = {a.id: (a.name, a.type, [m.text for m in a.mentions]) for a in actors}
+    said, reported, wrote = only(out, "said"), only(out, "reported"), only(out, "wrote")
+    assert names[said.speaker] == ("Saxby Chambliss", "person", ["Saxby Chambliss"])
+    assert names[reported.speaker][:2] == ("Christian Science Monitor", "organization")
+    assert wrote.speaker == "a1" and "Post" in names["a1"][2]
+
+
 def test_a_speaker_mention_opening_with_a_preposition_is_dropped() -> None:
     from readout.extract.statements import _stray_source
 

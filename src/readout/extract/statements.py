@@ -448,20 +448,63 @@ def _np_range(head: Token, cue: Token | None = None) -> tuple[int, int]:
     return _trim(doc, lo, hi, keep_quotes=False)
 
 
-def _unknown_person(doc: Doc, head: Token, lo: int, hi: int) -> bool:
-    """Whether an untagged (or person-tagged) proper-noun speaker reads as a person's name:
-    two to four capitalised words, and a description beside it that names a person ("a
-    political analyst") or a person tag on it."""
+# Titles before a name that only a person carries
+_PERSON_TITLES = frozenset(
+    """mr mrs ms miss dr sen senator rep representative gov governor president minister
+    gen general col colonel lt capt sgt adm admiral amb ambassador judge justice rev sheikh
+    king queen prince princess lord lady sir mayor""".split()
+)
+
+
+def _unknown_person(doc: Doc, head: Token, lo: int, hi: int) -> tuple[int, int] | None:
+    """The name (token range, titles left out) of an untagged or person-tagged proper-noun
+    speaker that reads as a person: two to four capitalised words with a title before them
+    ("Sen. Saxby Chambliss"), a person tag, or a description beside them that names a
+    person ("Intizar Khadim, a political analyst"). None otherwise."""
     if head.ent_type_ and entity_kind(head.ent_type_) != "person":
-        return False
+        return None
+    titled = lo > 0 and doc[lo - 1].lower_.rstrip(".") in _PERSON_TITLES
+    while lo < hi - 1 and doc[lo].lower_.rstrip(".") in _PERSON_TITLES:
+        lo += 1
+        titled = True
+    hi = _cut_at_punct(doc, lo, hi)  # "Saxby Chambliss, R-Ga.": the name ends at the comma
     words = doc[lo:hi]
     if not 2 <= len(words) <= 4 or not all(t.is_alpha and t.text[:1].isupper() for t in words):
-        return False
-    if head.ent_type_:
-        return True
-    return any(
+        return None
+    if titled or head.ent_type_:
+        return lo, hi
+    described = any(
         _role(c) == "apposition" and c.lemma_.lower() in _PERSON_NOUNS for c in head.children
     )
+    return (lo, hi) if described else None
+
+
+def _cut_at_punct(doc: Doc, lo: int, hi: int) -> int:
+    for k in range(lo + 1, hi):
+        if doc[k].is_punct:
+            return k
+    return hi
+
+
+def _unknown_organization(doc: Doc, head: Token, lo: int, hi: int) -> tuple[int, int] | None:
+    """The name of an untagged proper-noun speaker written with "the" ("The Christian
+    Science Monitor", "the Post"): people's names do not take the article."""
+    if head.ent_type_ and entity_kind(head.ent_type_) not in ("organization", "other"):
+        return None
+    hi = _cut_at_punct(doc, lo, hi)
+    while (
+        lo > 0
+        and doc[lo - 1].text[:1].isupper()
+        and doc[lo - 1].lower_ != "the"
+        and lo <= doc[lo - 1].head.i < hi
+    ):
+        lo -= 1  # "Christian" (tagged an adjective) in "The Christian Science Monitor"
+    words = doc[lo:hi]
+    if not 1 <= len(words) <= 5 or not all(t.is_alpha and t.text[:1].isupper() for t in words):
+        return None
+    if lo == 0 or doc[lo - 1].lower_ != "the" or doc[lo - 1].head.i != head.i:
+        return None
+    return lo, hi
 
 
 def _name_range(head: Token) -> tuple[int, int]:
@@ -1224,10 +1267,14 @@ class _Resolver:
             return found if found is not None else self._new_actor(head, mention)
         nlo, nhi = _name_range(head)
         found = self._at(*_chars(self.doc, nlo, nhi))
-        if found is None and head.pos_ == "PROPN" and _unknown_person(self.doc, head, nlo, nhi):
-            # "Intizar Khadim, a political analyst in Kabul": a name the tagger missed is
-            # its own person, not the place in its description
-            return self._new_actor(head, mention, person=True)
+        if found is None and head.pos_ == "PROPN":
+            # a name the tagger missed is its own actor, not the place in its description
+            person = _unknown_person(self.doc, head, nlo, nhi)
+            if person is not None:  # "Intizar Khadim, a political analyst in Kabul"
+                return self._named_actor(*person, "person")
+            org = _unknown_organization(self.doc, head, nlo, nhi)
+            if org is not None:  # "The Christian Science Monitor reported"
+                return self._same_name_end(*org) or self._named_actor(*org, "organization")
         found = found or self._at(*mention)
         if found is not None:
             return found
@@ -1246,16 +1293,36 @@ class _Resolver:
                     best = (m.end, a.id)
         return best[1] if best else None
 
-    def _new_actor(self, head: Token, mention: tuple[int, int], person: bool = False) -> str | None:
-        kind = "person" if person else entity_kind(head.ent_type_) if head.ent_type_ else "other"
+    def _named_actor(self, lo: int, hi: int, atype: str) -> str | None:
+        """The actor named by tokens ``lo:hi`` (the whole name is the mention)."""
+        return self._add_actor(
+            self.doc[lo:hi].text, atype, Span.of(self.text, *_chars(self.doc, lo, hi))
+        )
+
+    def _same_name_end(self, lo: int, hi: int) -> str | None:
+        """An organisation already found whose name ends with these words: "the Post" after
+        "The Washington Post", "the Journal" after "The Wall Street Journal"."""
+        words = self.doc[lo:hi].text.lower().split()
+        found = [
+            a
+            for a in self.actors
+            if a.type == "organization" and a.name.lower().split()[-len(words) :] == words
+        ]
+        if len({a.id for a in found}) != 1:
+            return None
+        span = Span.of(self.text, *_chars(self.doc, lo, hi))
+        if span not in found[0].mentions:
+            found[0].mentions.append(span)
+        return found[0].id
+
+    def _new_actor(self, head: Token, mention: tuple[int, int]) -> str | None:
+        kind = entity_kind(head.ent_type_) if head.ent_type_ else "other"
         lemma = head.lemma_.lower()
         lo, hi = head.i, head.i + 1
         if kind == "person" or kind == "organization":
             nlo, nhi = _name_range(head)
             name = self.doc[nlo:nhi].text
             atype = "person" if kind == "person" else "organization"
-            if person:
-                lo, hi = nlo, nhi  # the whole name is the mention
         elif head.pos_ == "NOUN" and lemma in _PERSON_NOUNS:
             lo, hi = _trim(self.doc, head.left_edge.i, head.i + 1, keep_quotes=False)
             while lo < hi and _role(self.doc[lo]) == "determiner":
@@ -1265,9 +1332,11 @@ class _Resolver:
             atype = "group" if plural else "person"
         else:
             return None
+        return self._add_actor(name, atype, Span.of(self.text, *_chars(self.doc, lo, hi)))
+
+    def _add_actor(self, name: str, atype: str, span: Span) -> str | None:
         if not name:
             return None
-        span = Span.of(self.text, *_chars(self.doc, lo, hi))
         known = self.by_name.get(name.lower())
         if known is not None:
             if span not in known.mentions:
