@@ -737,6 +737,32 @@ resumed resume VERB VBD ccomp 21 O 0
     assert wrote.speaker == "a1" and "Post" in names["a1"][2]
 
 
+def test_the_dateline_is_not_part_of_the_speaker_mention() -> None:
+    from readout.model import Dateline
+
+    doc = parse("""
+MOSCOW MOSCOW PROPN NNP dep 6 O 0
+, , PUNCT , punct 0 O 1
+April April PROPN NNP compound 5 O 1
+6 6 NUM CD nummod 2 O 1
+- - PUNCT HYPH punct 5 O 1
+Peskov Peskov PROPN NNP nsubj 6 B-PER 1
+said say VERB VBD ROOT 6 O 1
+talks talk NOUN NNS nsubj 8 O 1
+ended end VERB VBD ccomp 6 O 0
+. . PUNCT . punct 6 O 0
+""")
+    text = doc.text
+    document = Document(
+        id="t",
+        source="t.txt",
+        text=text,
+        dateline=Dateline(span=Span.of(text, 0, text.index(" -"))),
+    )
+    (s,) = extract_statements(doc, document, [], [], [], use_model=False)
+    assert s.speaker_mention is not None and s.speaker_mention.text == "Peskov"
+
+
 def test_a_speaker_mention_opening_with_a_preposition_is_dropped() -> None:
     from readout.extract.statements import _stray_source
 

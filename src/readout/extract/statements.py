@@ -2746,6 +2746,7 @@ def _to_statements(
     first_id: int,
 ) -> list[Statement]:
     text = document.text
+    dateline = document.dateline.span if document.dateline is not None else None
     resolver = _Resolver(doc, document, actors)
     time_for = _load_time_for()
     turn_speakers: dict[int, str | None] = {}
@@ -2780,6 +2781,8 @@ def _to_statements(
                 c.source if c.source is not None else _chars(doc, *_np_range(head, doc[c.cue_tok]))
             )
             lo, hi = _outside(rng, c.content, head.idx)
+            if dateline is not None and lo < dateline.end <= head.idx:
+                lo = dateline.end  # "MOSCOW, April 6 - Kremlin spokesperson ...": not his name
             while hi > lo and (text[hi - 1].isspace() or text[hi - 1] in ",;:—–-"):
                 hi -= 1
             while lo < hi and (text[lo].isspace() or text[lo] in ",;:—–-"):
