@@ -385,6 +385,17 @@ def test_a_comma_ends_a_title_qualifier(kb: KB, blank: Language) -> None:
     assert by_name(actors, "China").type == "country"
 
 
+def test_a_tagged_title_with_a_demonym_is_no_actor_of_its_own(kb: KB, blank: Language) -> None:
+    text = (
+        "Belarusian Prime Minister Roman Golovchenko said so. The Belarusian Prime Minister left."
+    )
+    ents = {"Belarusian Prime Minister": "ORG", "Roman Golovchenko": "PER"}
+    actors = run(kb, blank, text, ents, "2023-05-01")
+    assert "Belarusian Prime Minister" not in [a.name for a in actors]
+    golovchenko = by_name(actors, "Roman Golovchenko")
+    assert "Roman Golovchenko" in texts(golovchenko)
+
+
 def test_without_a_knowledge_base_actors_still_come_out(
     blank: Language, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -763,6 +763,55 @@ ended end VERB VBD ccomp 6 O 0
     assert s.speaker_mention is not None and s.speaker_mention.text == "Peskov"
 
 
+def test_said_according_to_an_agency_gives_the_agency_as_relay() -> None:
+    doc = parse("""
+" " PUNCT `` punct 2 O 0
+We we PRON PRP nsubj 2 O 1
+agreed agree VERB VBD ccomp 6 O 0
+, , PUNCT , punct 2 O 0
+" " PUNCT '' punct 2 O 1
+Golovchenko Golovchenko PROPN NNP nsubj 6 B-PER 1
+said say VERB VBD ROOT 6 O 0
+, , PUNCT , punct 11 O 1
+according accord VERB VBG case 11 O 1
+to to ADP IN fixed 8 O 1
+the the DET DT det 11 O 1
+agency agency NOUN NN obl 6 O 1
+BelTA BelTA PROPN NNP flat 11 B-ORG 0
+. . PUNCT . punct 6 O 0
+""")
+    text = doc.text
+    golovchenko = actor("a1", "Roman Golovchenko", "person", text, "Golovchenko")
+    belta = actor("a2", "BelTA", "organization", text, "BelTA")
+    out, _ = run(doc, [golovchenko, belta])
+    said = only(out, "said")
+    assert (said.speaker, said.via, said.content.text) == ("a1", ["a2"], '"We agreed,"')
+
+
+def test_the_dateline_is_not_part_of_the_content() -> None:
+    from readout.model import Dateline
+
+    doc = parse("""
+MOSCOW MOSCOW PROPN NNP dep 6 O 0
+, , PUNCT , punct 0 O 1
+April April PROPN NNP obl 6 O 1
+7 7 NUM CD nummod 2 O 1
+- - PUNCT HYPH punct 6 O 1
+Talks talk NOUN NNS nsubj 6 O 1
+ended end VERB VBD ccomp 9 O 0
+, , PUNCT , punct 6 O 1
+officials official NOUN NNS nsubj 9 O 1
+said say VERB VBD ROOT 9 O 0
+. . PUNCT . punct 9 O 0
+""")
+    text = doc.text
+    document = Document(
+        id="t", source="t.txt", text=text, dateline=Dateline(span=Span.of(text, 0, 15))
+    )
+    (s,) = extract_statements(doc, document, [], [], [], use_model=False)
+    assert s.content.text.startswith("Talks ended")
+
+
 def test_a_speaker_mention_opening_with_a_preposition_is_dropped() -> None:
     from readout.extract.statements import _stray_source
 

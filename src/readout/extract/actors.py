@@ -467,7 +467,11 @@ def _after_title(ctx: _Context, toks: SpacySpan) -> int | None:
     end = toks.end
     if k >= end:
         whole_title = all(
-            t.lower_ in _TITLE_WORDS or t.lower_ in _HONORIFICS or not t.is_alpha for t in toks
+            t.lower_ in _TITLE_WORDS
+            or t.lower_ in _HONORIFICS
+            or not t.is_alpha
+            or (t.i < k and _is_country_word(ctx, t))  # "Belarusian Prime Minister"
+            for t in toks
         )
         return toks.end_char if whole_title else None
     if ctx.doc[k].lower_ == "of":
@@ -488,6 +492,17 @@ def _after_title(ctx: _Context, toks: SpacySpan) -> int | None:
     if not 1 <= len(rest) <= 3 or not all(t.text[:1].isupper() and t.is_alpha for t in rest):
         return None
     return rest.start_char
+
+
+def _is_country_word(ctx: _Context, tok: Token) -> bool:
+    """A country's name or demonym ("Belarus", "Belarusian")."""
+    if ctx.kb is None or not tok.text[:1].isupper():
+        return False
+    return any(
+        m.kind == "demonym" or m.entry.type == "country"
+        for m in ctx.kb.lookup(tok.text)
+        if case_ok(tok.text, m.alias)
+    )
 
 
 _LEGAL = frozenset("inc corp co ltd plc llc ag sa nv se gmbh spa bv".split())

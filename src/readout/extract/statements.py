@@ -1261,8 +1261,10 @@ class _Resolver:
             # Kremlin, unless an actor's mention covers the noun itself ("the spokesman")
             found = self._at(head.idx, head.idx + len(head.text))
             for c in head.children:
-                if found is None and _role(c) == "apposition":
-                    # "the agency Novosti": the name in apposition
+                if found is None and (
+                    _role(c) == "apposition" or (is_name_part(c.dep_) and c.i > head.i)
+                ):
+                    # "the agency Novosti", "the state news agency BelTA": the name beside it
                     found = self._at(*_chars(self.doc, *_name_range(c)))
             return found if found is not None else self._new_actor(head, mention)
         nlo, nhi = _name_range(head)
@@ -1325,7 +1327,12 @@ class _Resolver:
             atype = "person" if kind == "person" else "organization"
         elif head.pos_ == "NOUN" and lemma in _PERSON_NOUNS:
             lo, hi = _trim(self.doc, head.left_edge.i, head.i + 1, keep_quotes=False)
-            while lo < hi and _role(self.doc[lo]) == "determiner":
+            # "according to the agency": neither the preposition nor the article names it
+            while lo < hi and (
+                _role(self.doc[lo]) == "determiner"
+                or self.doc[lo].head.i in (head.i, lo - 1)
+                and self.doc[lo].dep_ in ("case", "fixed", "mark")
+            ):
                 lo += 1
             name = self.doc[lo:hi].text
             plural = "Plur" in head.morph.get("Number") or head.tag_ in ("NNS", "NNPS")
@@ -2591,6 +2598,34 @@ def _drop_unsure_nested(cands: list[_Cand], floor: float) -> list[_Cand]:
 DUP_JACCARD = 0.5
 
 
+def _according_as_relay(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+    """ "'...,' Golovchenko said, according to the agency BelTA": the agency relays
+    Golovchenko's words, so his report gets it as its relay. Where the "according to"
+    reading is the same words again (its content snapped to his quotation), it goes; where
+    it spans his report too, it stays as the outer statement (PolNeAR marks both)."""
+    out = list(cands)
+    for a in cands:
+        if doc[a.cue_tok].lower_ != "according" or a.source_head is None:
+            continue
+        sent = doc[a.cue_tok].sent
+        inner = [
+            b
+            for b in out
+            if b is not a
+            and b.source_head is not None
+            and b.relay_head is None
+            and sent.start <= b.cue_tok < sent.end
+            and a.content[0] <= b.content[0]
+            and b.content[1] <= a.content[1] + 1
+        ]
+        if len(inner) != 1:
+            continue
+        inner[0].relay_head = a.source_head
+        if _span_jaccard(a.content, inner[0].content) >= 0.8:
+            out.remove(a)
+    return out
+
+
 def _dedupe(cands: list[_Cand]) -> list[_Cand]:
     """One statement per cue word and per content (the model may find a cue twice, as in
     "went on to discuss"): the rule's over the model's, the direct over the indirect."""
@@ -2670,7 +2705,7 @@ def extract_statements(
     chrome = chrome_lines(text, lo, hi)
     cands = [
         c
-        for c in _dedupe(cands)
+        for c in _dedupe(_according_as_relay(doc, cands))
         if not _in_turn_label(c, turn_ranges)
         and not _says_nothing(text, c)
         and not any(a <= c.cue[0] < b for a, b in chrome)
@@ -2830,6 +2865,13 @@ def _to_statements(
 
     statements: list[Statement] = []
     for i, c in enumerate(cands):
+        clo, chi = c.content
+        if dateline is not None and clo < dateline.end < chi:
+            clo = dateline.end  # "MOSCOW, April 7 - The council reviewed ...": not said
+            while clo < chi and (text[clo].isspace() or text[clo] in ",;:—–-"):
+                clo += 1
+            if clo >= chi:
+                continue
         time_id = None
         if time_for is not None:
             try:
@@ -2840,7 +2882,7 @@ def _to_statements(
             Statement(
                 id=f"s{first_id + len(statements)}",
                 kind="direct" if c.direct else "indirect",
-                content=Span.of(text, *c.content),
+                content=Span.of(text, clo, chi),
                 speaker=speakers[i],
                 speaker_mention=mentions[i],
                 addressee=addressees[i],
