@@ -1330,8 +1330,10 @@ class _Resolver:
             # "according to the agency": neither the preposition nor the article names it
             while lo < hi and (
                 _role(self.doc[lo]) == "determiner"
-                or self.doc[lo].head.i in (head.i, lo - 1)
-                and self.doc[lo].dep_ in ("case", "fixed", "mark")
+                or (
+                    self.doc[lo].head.i in (head.i, lo - 1)
+                    and self.doc[lo].dep_ in ("case", "fixed", "mark")
+                )
             ):
                 lo += 1
             name = self.doc[lo:hi].text
