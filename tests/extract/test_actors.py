@@ -396,6 +396,19 @@ def test_a_tagged_title_with_a_demonym_is_no_actor_of_its_own(kb: KB, blank: Lan
     assert "Roman Golovchenko" in texts(golovchenko)
 
 
+def test_party_title_and_home_state_are_not_part_of_a_name(kb: KB, blank: Language) -> None:
+    text = (
+        "Republican Sen. Ted Cruz of Texas spoke. The Rockefeller Institute of Government agreed."
+    )
+    ents = {
+        "Republican Sen. Ted Cruz of Texas": "PER",
+        "Rockefeller Institute of Government": "PER",  # a tagger's slip
+    }
+    actors = run(kb, blank, text, ents, "2023-05-01")
+    assert texts(by_name(actors, "Ted Cruz")) == ["Ted Cruz"]
+    assert by_name(actors, "Rockefeller Institute of Government").type == "organization"
+
+
 def test_without_a_knowledge_base_actors_still_come_out(
     blank: Language, monkeypatch: pytest.MonkeyPatch
 ) -> None:

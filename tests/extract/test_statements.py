@@ -812,6 +812,22 @@ said say VERB VBD ROOT 9 O 0
     assert s.content.text.startswith("Talks ended")
 
 
+def test_a_body_of_people_as_speaker_is_an_organisation() -> None:
+    doc = parse("""
+The the DET DT det 1 O 1
+administration administration NOUN NN nsubj 2 O 1
+said say VERB VBD ROOT 2 O 1
+it it PRON PRP nsubj 5 O 1
+would would AUX MD aux 5 O 1
+appeal appeal VERB VB ccomp 2 O 0
+. . PUNCT . punct 2 O 0
+""")
+    out, actors = run(doc)
+    s = only(out, "said")
+    (admin,) = [a for a in actors if a.id == s.speaker]
+    assert (admin.name, admin.type) == ("administration", "organization")
+
+
 def test_a_speaker_mention_opening_with_a_preposition_is_dropped() -> None:
     from readout.extract.statements import _stray_source
 

@@ -372,6 +372,8 @@ def _collect(ctx: _Context) -> list[_Mention]:
         kind = entity_kind(ent.label_)
         if kind == "other":
             continue
+        if kind == "person" and any(t.lower_ in _ORG_HEADS for t in ent):
+            kind = "organization"  # "Nelson A. Rockefeller Institute of Government"
         s, e = _trim(ent, person=kind == "person")
         if s >= e or not ctx.inside(s, e):
             continue
@@ -393,10 +395,10 @@ def _collect(ctx: _Context) -> list[_Mention]:
             continue
         if len(toks) == 1 and _common_word_opening(doc, toks[0], lower_words):
             continue
-        name_start = _after_title(ctx, toks)
-        if name_start is not None:
-            if name_start < e:
-                ner.append(_Mention(name_start, e, "name", ner="person"))
+        named = _after_title(ctx, toks)
+        if named is not None:
+            if named[0] < named[1]:
+                ner.append(_Mention(named[0], named[1], "name", ner="person"))
             continue
         if kind != "person":
             e = _with_legal_suffix(doc, toks.end, e)
@@ -449,11 +451,12 @@ _TITLE_WORDS = frozenset(
 )
 
 
-def _after_title(ctx: _Context, toks: SpacySpan) -> int | None:
-    """Where the name starts in a tagged span that holds a title: "President of Belarus
-    Alexander Lukashenko" -> at "Alexander"; the span's end when it is all title; None when
-    there is no title in it, or the title ends it ("Martin Luther King"), or what follows the
-    title is not a short name."""
+def _after_title(ctx: _Context, toks: SpacySpan) -> tuple[int, int] | None:
+    """Where the name is in a tagged span that holds a title: "President of Belarus
+    Alexander Lukashenko" -> "Alexander Lukashenko", "Sen. Ted Cruz of Texas" -> "Ted Cruz";
+    an empty range at the span's end when it is all title; None when there is no title in
+    it, or the title ends it ("Martin Luther King"), or what follows the title is not a
+    short name."""
     doc = ctx.doc
     k = None
     for i in range(toks.start, toks.end):
@@ -473,7 +476,7 @@ def _after_title(ctx: _Context, toks: SpacySpan) -> int | None:
             or (t.i < k and _is_country_word(ctx, t))  # "Belarusian Prime Minister"
             for t in toks
         )
-        return toks.end_char if whole_title else None
+        return (toks.end_char, toks.end_char) if whole_title else None
     if ctx.doc[k].lower_ == "of":
         k += 1
         if k < end and ctx.doc[k].lower_ == "the":
@@ -488,10 +491,17 @@ def _after_title(ctx: _Context, toks: SpacySpan) -> int | None:
         if best is None:
             return None
         k = best
+    cut = k
+    while cut < end and ctx.doc[cut].lower_ not in ("of", "from", ","):
+        cut += 1
+    if cut < end and cut > k and cut + 1 < end and ctx.doc[cut + 1].text[:1].isupper():
+        end = cut  # "Sen. Ted Cruz of Texas": the state he represents is not his name
     rest = ctx.doc[k:end]
-    if not 1 <= len(rest) <= 3 or not all(t.text[:1].isupper() and t.is_alpha for t in rest):
+    if not 1 <= len(rest) <= 3 or not all(
+        t.text[:1].isupper() and (t.is_alpha or _INITIAL.fullmatch(t.text)) for t in rest
+    ):
         return None
-    return rest.start_char
+    return rest.start_char, rest.end_char
 
 
 def _is_country_word(ctx: _Context, tok: Token) -> bool:
@@ -503,6 +513,16 @@ def _is_country_word(ctx: _Context, tok: Token) -> bool:
         for m in ctx.kb.lookup(tok.text)
         if case_ok(tok.text, m.alias)
     )
+
+
+_INITIAL = re.compile(r"[A-Z]\.")
+# Words that make a tagged "person" an organisation
+_ORG_HEADS = frozenset(
+    """institute university college foundation committee party council commission
+    agency ministry department association corporation company bank fund center centre
+    school academy museum hospital court union league federation organization
+    organisation group""".split()
+)
 
 
 _LEGAL = frozenset("inc corp co ltd plc llc ag sa nv se gmbh spa bv".split())
@@ -600,6 +620,20 @@ def _trim(ent: SpacySpan, person: bool) -> tuple[int, int]:
             and toks[1].text[:1].isupper()
         ):
             toks = toks[1:]
+        # "Republican Sen. Ted Cruz of Texas", "Texas GOP Sen. Ted Cruz": the name is what
+        # follows the title, up to where he is from
+        for i in (1, 2):
+            if (
+                i < len(toks) - 1
+                and toks[i].lower_.rstrip(".") in _HONORIFICS - _RANKS - {"the"}
+                and toks[i + 1].text[:1].isupper()
+            ):
+                toks = toks[i + 1 :]
+                break
+        for i in range(2, len(toks) - 1):
+            if toks[i].lower_ == "of" and all(t.text[:1].isupper() for t in toks[i + 1 :]):
+                toks = toks[:i]
+                break
     while toks and (toks[-1].is_punct or toks[-1].is_space or toks[-1].lower_ in ("'s", "’s", "'")):
         toks = toks[:-1]
     if not toks:

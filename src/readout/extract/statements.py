@@ -448,6 +448,11 @@ def _np_range(head: Token, cue: Token | None = None) -> tuple[int, int]:
     return _trim(doc, lo, hi, keep_quotes=False)
 
 
+# Speaker nouns that name a body of people, not one person ("the administration said")
+_BODY_NOUNS = frozenset(
+    """government administration ministry department agency police military army campaign
+    party committee council court commission team group delegation side authority""".split()
+)
 # Titles before a name that only a person carries
 _PERSON_TITLES = frozenset(
     """mr mrs ms miss dr sen senator rep representative gov governor president minister
@@ -1338,7 +1343,7 @@ class _Resolver:
                 lo += 1
             name = self.doc[lo:hi].text
             plural = "Plur" in head.morph.get("Number") or head.tag_ in ("NNS", "NNPS")
-            atype = "group" if plural else "person"
+            atype = "group" if plural else "organization" if lemma in _BODY_NOUNS else "person"
         else:
             return None
         return self._add_actor(name, atype, Span.of(self.text, *_chars(self.doc, lo, hi)))
