@@ -409,6 +409,20 @@ def test_party_title_and_home_state_are_not_part_of_a_name(kb: KB, blank: Langua
     assert by_name(actors, "Rockefeller Institute of Government").type == "organization"
 
 
+def test_the_president_is_the_holder_on_the_day_over_a_past_title(kb: KB, blank: Language) -> None:
+    text = "Vladimir Putin recalled President John Smith. The president said talks went well."
+    ents = {"Vladimir Putin": "PER", "John Smith": "PER"}
+    actors = run(kb, blank, text, ents, "2023-05-01")
+    assert "The president" in texts(by_name(actors, "Vladimir Putin"))
+    assert "The president" not in texts(by_name(actors, "John Smith"))
+
+
+def test_a_party_tagged_as_a_person_is_no_actor(kb: KB, blank: Language) -> None:
+    text = "A Republican Senator objected. The GOP agreed."
+    actors = run(kb, blank, text, {"Republican Senator": "PER", "GOP": "ORG"}, None)
+    assert [(a.name, a.type) for a in actors] == [("GOP", "organization")]
+
+
 def test_without_a_knowledge_base_actors_still_come_out(
     blank: Language, monkeypatch: pytest.MonkeyPatch
 ) -> None:
