@@ -423,6 +423,17 @@ def test_a_party_tagged_as_a_person_is_no_actor(kb: KB, blank: Language) -> None
     assert [(a.name, a.type) for a in actors] == [("GOP", "organization")]
 
 
+def test_a_newspaper_or_police_tagged_as_a_place_is_an_organisation(
+    kb: KB, blank: Language
+) -> None:
+    text = "The New York Times said the Metropolitan Police had left Moscow."
+    ents = {"New York Times": "LOC", "Metropolitan Police": "LOC", "Moscow": "LOC"}
+    actors = run(kb, blank, text, ents, None)
+    assert by_name(actors, "New York Times").type == "organization"
+    assert by_name(actors, "Metropolitan Police").type == "organization"
+    assert by_name(actors, "Moscow").type == "place"
+
+
 def test_without_a_knowledge_base_actors_still_come_out(
     blank: Language, monkeypatch: pytest.MonkeyPatch
 ) -> None:

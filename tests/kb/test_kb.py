@@ -582,3 +582,6 @@ def test_real_gazetteer(tmp_path: Path) -> None:
     assert kb.candidates("Zakharova") == [] and "Maria Zakharova" in {
         e.name for e in kb.by_surname("Zakharova")
     }
+    # English news still writes the country's pre-2022 name
+    assert [(e.type, e.country) for e in kb.candidates("Turkey")] == [("country", "TUR")]
+    assert kb.given_name_gender("Dianne") == "female"

@@ -374,6 +374,8 @@ def _collect(ctx: _Context) -> list[_Mention]:
             continue
         if kind == "person" and any(t.lower_ in _ORG_HEADS for t in ent):
             kind = "organization"  # "Nelson A. Rockefeller Institute of Government"
+        elif kind in ("person", "place") and len(ent) > 1 and ent[-1].lower_ in _BODY_ENDS:
+            kind = "organization"  # "The New York Times", "Metropolitan Police" tagged places
         s, e = _trim(ent, person=kind == "person")
         if s >= e or not ctx.inside(s, e):
             continue
@@ -532,6 +534,13 @@ _ORG_HEADS = frozenset(
     organisation group""".split()
 )
 
+
+# Last words that make a tagged place (or person) an organisation: newspapers, forces
+_BODY_ENDS = _ORG_HEADS | frozenset(
+    """times post journal news herald tribune gazette telegraph guardian monitor observer
+    chronicle examiner inquirer mirror express standard magazine radio television network
+    channel press police army navy service""".split()
+)
 
 _LEGAL = frozenset("inc corp co ltd plc llc ag sa nv se gmbh spa bv".split())
 _GENERATION = frozenset({"jr", "sr", "ii", "iii", "iv"})
