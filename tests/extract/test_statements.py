@@ -627,6 +627,8 @@ def test_real_pipeline_on_a_news_sentence() -> None:
     contents = [s.content.text for s in statements]
     assert '"It ended well past midnight,"' in contents
     assert any(c.startswith("that Putin had told Lukashenko") for c in contents)
+    # the issue's own example: the report inside Peskov's words is one of its own
+    assert "that relations had improved" in contents
 
 
 def test_dash_glued_to_the_closing_mark_names_the_speaker() -> None:
@@ -1248,14 +1250,14 @@ def test_an_unsure_report_nested_in_another_is_dropped_below_the_floor() -> None
     doc = parse(NESTED)
     outer = _cand(doc, "said", "Bob told her that the deal collapsed", score=0.95)
     unsure = _cand(doc, "told", "that the deal collapsed", score=0.6)
-    kept = st._drop_unsure_nested([outer, unsure], 0.9)
+    kept = st._drop_unsure_nested(doc, [outer, unsure], 0.9)
     assert [doc.text[c.cue[0] : c.cue[1]] for c in kept] == ["said"]
     # a confident nested report stays, and a floor of 0 keeps every nested report
     sure = _cand(doc, "told", "that the deal collapsed", score=0.95)
-    assert len(st._drop_unsure_nested([outer, sure], 0.9)) == 2
-    assert len(st._drop_unsure_nested([outer, unsure], 0.0)) == 2
+    assert len(st._drop_unsure_nested(doc, [outer, sure], 0.9)) == 2
+    assert len(st._drop_unsure_nested(doc, [outer, unsure], 0.0)) == 2
     # an unsure report nested in nothing is the threshold's business, not the floor's
-    assert len(st._drop_unsure_nested([unsure], 0.9)) == 1
+    assert len(st._drop_unsure_nested(doc, [unsure], 0.9)) == 1
 
 
 CITED = """
