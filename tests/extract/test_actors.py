@@ -294,6 +294,11 @@ def test_transcript_seed_speakers_keep_ids_and_gain_mentions(kb: KB, blank: Lang
 # --- linking: dates, titles, possessives, unknown names ------------------------------
 
 
+def run_doc(kb: KB, doc: Doc, text: str, published: str | None = None) -> list[Actor]:
+    document = Document(id="x", source="test", text=text, published=published)
+    return extract_actors(doc, document, seed=[], kb=kb)
+
+
 def run(
     kb: KB, nlp: Language, text: str, ents: dict[str, str], published: str | None
 ) -> list[Actor]:
@@ -434,6 +439,21 @@ def test_a_newspaper_or_police_tagged_as_a_place_is_an_organisation(
     assert by_name(actors, "Moscow").type == "place"
 
 
+def test_an_untagged_name_after_a_title_is_a_person(kb: KB, blank: Language) -> None:
+    text = (
+        "Senate Majority Leader Mitch McConnell spoke. General Motors and the Justice "
+        "Department agreed."
+    )
+    doc = parse(blank, text, {"Senate Majority": "ORG"})
+    for tok in doc:  # what a tagger says
+        tok.pos_ = "PROPN" if tok.text[:1].isupper() else "X"
+    actors = run_doc(kb, doc, text)
+    assert texts(by_name(actors, "Mitch McConnell")) == ["Mitch McConnell"]
+    assert by_name(actors, "Mitch McConnell").type == "person"
+    names = [a.name for a in actors]
+    assert "Motors" not in names and "Department" not in names
+
+
 def test_without_a_knowledge_base_actors_still_come_out(
     blank: Language, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -546,6 +566,21 @@ def test_he_looks_back_past_sentences_that_name_nobody(kb: KB, blank: Language) 
     doc = tag_names(parsed(blank, words, heads, deps), {"Jones": "PER"})
     actors = extract_actors(doc, Document(id="x", source="t", text=doc.text), seed=[], kb=kb)
     assert resolve_pronoun(doc[7], doc, actors, kb) == by_name(actors, "Jones").id
+
+
+def test_he_looks_back_over_a_quotation_of_several_sentences_but_not_two_paragraphs(
+    kb: KB, blank: Language
+) -> None:
+    text = 'Jones spoke first.\n\n"We won. We lost. We tried. We left." He smiled.'
+    doc = tag_names(blank(text), {"Jones": "PER"})
+    actors = extract_actors(doc, Document(id="x", source="t", text=text), seed=[], kb=kb)
+    he = next(t for t in doc if t.text == "He")
+    assert resolve_pronoun(he, doc, actors, kb) == by_name(actors, "Jones").id
+    far = 'Jones spoke first.\n\nTalks went on.\n\n"We won." He smiled.'
+    doc2 = tag_names(blank(far), {"Jones": "PER"})
+    actors2 = extract_actors(doc2, Document(id="y", source="t", text=far), seed=[], kb=kb)
+    he2 = next(t for t in doc2 if t.text == "He")
+    assert resolve_pronoun(he2, doc2, actors2, kb) is None
 
 
 def test_it_and_they_resolve_only_where_they_can(kb: KB, blank: Language) -> None:

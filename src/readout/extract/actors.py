@@ -411,6 +411,7 @@ def _collect(ctx: _Context) -> list[_Mention]:
         ner.append(_Mention(s, e, "name", ner=kind))
     _add_generation(ctx, ner, gaz)
     gaz += _repeated_proper_nouns(ctx, ner, gaz)
+    ner += _titled_names(ctx, ner, gaz)
     out: list[_Mention] = []
     ner_spans = {(m.start, m.end): m for m in ner}
     for g in gaz:
@@ -729,6 +730,56 @@ _CALENDAR = frozenset(
         "apr jun jul aug sep sept oct nov dec christmas easter utc gmt mr mrs ms dr"
     ).split()
 )
+
+
+# Titles right before a person's name ("Majority Leader Mitch McConnell", "Rep. Adam Schiff")
+_NAME_TITLES = (_HONORIFICS - {"the", "press", "foreign", "defence", "defense", "finance"}) | {
+    "leader",
+    "rep",
+    "representative",
+    "congressman",
+    "congresswoman",
+    "speaker",
+    "justice",
+    "judge",
+    "chairman",
+    "chairwoman",
+}
+
+
+def _titled_names(ctx: _Context, ner: list[_Mention], gaz: list[_Mention]) -> list[_Mention]:
+    """Proper nouns right after a capitalised title that the tagger left untagged: "Senate
+    Majority Leader Mitch McConnell" -> "Mitch McConnell", a person."""
+    doc = ctx.doc
+    if not doc.has_annotation("POS"):
+        return []
+    spans = [(m.start, m.end) for m in ner + gaz]
+    out: list[_Mention] = []
+    for tok in doc[:-1]:
+        if not tok.text[:1].isupper() or tok.lower_.rstrip(".") not in _NAME_TITLES:
+            continue
+        if tok.lower_ in _RANKS:
+            continue  # "General Motors": only the abbreviation "Gen." is surely a rank
+        j = tok.i + 1
+        while (
+            j < len(doc)
+            and j - tok.i <= 3
+            and doc[j].pos_ == "PROPN"
+            and doc[j].text[:1].isupper()
+            and (doc[j].is_alpha or _INITIAL.fullmatch(doc[j].text))
+            and doc[j].lower_.rstrip(".") not in _NAME_TITLES
+            and doc[j].lower_ not in _CALENDAR
+        ):
+            j += 1
+        if j == tok.i + 1 or not doc[j - 1].is_alpha:
+            continue
+        if any(t.lower_ in _BODY_ENDS for t in doc[tok.i + 1 : j]):
+            continue  # "Justice Department": a body, not a judge
+        s, e = doc[tok.i + 1].idx, doc[j - 1].idx + len(doc[j - 1].text)
+        if ctx.inside(s, e) and not any(s < ee and ss < e for ss, ee in spans):
+            out.append(_Mention(s, e, "name", ner="person"))
+            spans.append((s, e))
+    return out
 
 
 def _repeated_proper_nouns(
@@ -1581,22 +1632,36 @@ def _expletive(token: Token) -> bool:
     )
 
 
-_LOOKBACK = 3  # sentences before the pronoun's that may hold its antecedent
+_LOOKBACK = 8  # sentences before the pronoun's that may hold its antecedent ...
+_LOOKBACK_PARAGRAPHS = 1  # ... within its paragraph and this many before it
 
 
 def _sentence_bounds(token: Token, doc: Doc) -> list[int]:
-    """Start chars of the token's sentence and of up to ``_LOOKBACK`` sentences before it
-    (blank stretches skipped), nearest first."""
+    """Start chars of the token's sentence and of the sentences before it, nearest first:
+    up to ``_LOOKBACK`` of them, within the token's paragraph and the one before it (a
+    quotation of several sentences between "Boehner said" and "he said" is common)."""
+    text = doc.text
     if doc.has_annotation("SENT_START"):
-        sent = token.sent
-        out = [sent.start_char]
-        while sent.start > 0 and len(out) <= _LOOKBACK:
-            sent = doc[sent.start - 1].sent
-            if sent.text.strip():
-                out.append(sent.start_char)
+        cur = token.sent
+        out = [cur.start_char]
+        breaks = 0
+        k = cur.start
+        while k > 0 and len(out) <= _LOOKBACK:
+            prev = doc[k - 1].sent
+            k = prev.start
+            if not prev.text.strip():
+                continue
+            # a line break between the two sentences' words, whatever sentence holds it
+            prev_end = prev.start_char + len(prev.text.rstrip())
+            cur_first = cur.start_char + len(cur.text) - len(cur.text.lstrip())
+            if "\n" in text[prev_end:cur_first]:
+                breaks += 1
+                if breaks > _LOOKBACK_PARAGRAPHS:
+                    break
+            out.append(prev.start_char)
+            cur = prev
         return out
     # no sentence boundaries: full stops and line breaks stand in for them
-    text = doc.text
     out = []
     pos = token.idx
     while len(out) <= _LOOKBACK:
