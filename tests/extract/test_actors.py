@@ -454,6 +454,19 @@ def test_an_untagged_name_after_a_title_is_a_person(kb: KB, blank: Language) -> 
     assert "Motors" not in names and "Department" not in names
 
 
+def test_speaker_and_rep_are_titles_not_names(kb: KB, blank: Language) -> None:
+    text = "John Boehner spoke. Speaker Boehner left, and the Speaker met Rep. Ann Kuster."
+    ents = {
+        "John Boehner": "PER",
+        "Speaker Boehner": "PER",
+        "Speaker": "PER",
+        "Rep. Ann Kuster": "PER",
+    }
+    actors = run(kb, blank, text, ents, None)
+    assert sorted(a.name for a in actors) == ["Ann Kuster", "John Boehner"]
+    assert texts(by_name(actors, "John Boehner")) == ["John Boehner", "Boehner"]
+
+
 def test_without_a_knowledge_base_actors_still_come_out(
     blank: Language, monkeypatch: pytest.MonkeyPatch
 ) -> None:

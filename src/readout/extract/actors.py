@@ -77,7 +77,8 @@ _HONORIFICS = frozenset(
         "mr mrs ms miss dr sir lord lady madam president premier prime minister "
         "chancellor king queen prince princess sheikh foreign defence defense finance "
         "secretary spokesman spokeswoman spokesperson general gen colonel col ambassador "
-        "senator sen governor gov mayor deputy vice comrade press leader the"
+        "senator sen governor gov mayor deputy vice comrade press leader the speaker rep "
+        "representative congressman congresswoman"
     ).split()
 )
 # military ranks double as words in names ("General Motors"): kept in a tagged name
