@@ -467,6 +467,21 @@ def test_speaker_and_rep_are_titles_not_names(kb: KB, blank: Language) -> None:
     assert texts(by_name(actors, "John Boehner")) == ["John Boehner", "Boehner"]
 
 
+def test_titles_chrome_and_streets_tagged_as_names(kb: KB, blank: Language) -> None:
+    text = "House Speaker Ann Kuster spoke on Wall Street.\nADVERTISEMENT\nShe left."
+    ents = {
+        "House Speaker": "ORG",
+        "Ann Kuster": "PER",
+        "Wall Street": "PER",
+        "ADVERTISEMENT": "PER",
+    }
+    actors = run(kb, blank, text, ents, None)
+    assert [(a.name, a.type) for a in actors] == [
+        ("Ann Kuster", "person"),
+        ("Wall Street", "place"),
+    ]
+
+
 def test_without_a_knowledge_base_actors_still_come_out(
     blank: Language, monkeypatch: pytest.MonkeyPatch
 ) -> None:

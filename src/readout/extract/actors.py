@@ -33,6 +33,7 @@ from spacy.tokens import Span as SpacySpan
 from readout.kb.lookup import KB, Entry, Match, case_ok, default_kb, loose_key, name_key
 from readout.labels import dep_role, entity_kind
 from readout.model import Actor, ActorType, Document, Span
+from readout.read.structure import chrome_lines
 
 # --- vocabulary ------------------------------------------------------------------------
 
@@ -78,7 +79,7 @@ _HONORIFICS = frozenset(
         "chancellor king queen prince princess sheikh foreign defence defense finance "
         "secretary spokesman spokeswoman spokesperson general gen colonel col ambassador "
         "senator sen governor gov mayor deputy vice comrade press leader the speaker rep "
-        "representative congressman congresswoman"
+        "representative congressman congresswoman sens attorney"
     ).split()
 )
 # military ranks double as words in names ("General Motors"): kept in a tagged name
@@ -369,14 +370,22 @@ def _collect(ctx: _Context) -> list[_Mention]:
     gaz += _scan_patronymics(ctx)
     ner: list[_Mention] = []
     lower_words = {t.text for t in doc if t.is_lower}
+    chrome = chrome_lines(ctx.text, ctx.lo, ctx.hi)
     for ent in doc.ents:
         kind = entity_kind(ent.label_)
         if kind == "other":
             continue
+        if any(a <= ent.start_char < b for a, b in chrome):
+            continue  # "ADVERTISEMENT", "Photo: Getty Images": the page, not the report
+        last = ent[-1].lower_.rstrip(".")
+        if kind == "organization" and len(ent) > 1 and last in _TITLE_ENDS:
+            continue  # "House Speaker", "Senate Majority" (Leader): a title, not a body
         if kind == "person" and any(t.lower_ in _ORG_HEADS for t in ent):
             kind = "organization"  # "Nelson A. Rockefeller Institute of Government"
-        elif kind in ("person", "place") and len(ent) > 1 and ent[-1].lower_ in _BODY_ENDS:
+        elif kind in ("person", "place") and len(ent) > 1 and last in _BODY_ENDS:
             kind = "organization"  # "The New York Times", "Metropolitan Police" tagged places
+        elif kind == "person" and len(ent) > 1 and last in _STREET_WORDS:
+            kind = "place"  # "Wall Street"
         s, e = _trim(ent, person=kind == "person")
         if s >= e or not ctx.inside(s, e):
             continue
@@ -524,6 +533,12 @@ def _is_country_word(ctx: _Context, tok: Token) -> bool:
 
 
 _INITIAL = re.compile(r"[A-Z]\.")
+# Last words of a tagged "organisation" that is a title ("House Speaker", "Senate Majority")
+_TITLE_ENDS = frozenset(
+    """speaker leader whip chairman chairwoman spokesman spokeswoman spokesperson secretary
+    majority minority""".split()
+)
+_STREET_WORDS = frozenset("street avenue square boulevard road lane".split())
 _PARTY_WORDS = frozenset(
     """republican republicans democrat democrats democratic gop conservative conservatives
     liberal liberals labour tory tories""".split()
