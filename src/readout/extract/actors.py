@@ -22,6 +22,7 @@ knows ambiguously, stays an actor with ``kb`` null.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -576,7 +577,7 @@ def _common_word_opening(doc: Doc, tok: Token, lower_words: set[str]) -> bool:
     return tok.lower_ in lower_words
 
 
-def _generation_end(doc: Doc, end_char: int) -> int:
+def _generation_end(doc: Doc, text: str, end_char: int) -> int:
     """The end of a generational suffix right after a name ("Donald Trump Jr.", "Martin Luther
     King, Jr.", "Henry Ford II"), or ``end_char`` when none follows."""
     span = doc.char_span(end_char, end_char, alignment_mode="expand")
@@ -588,10 +589,10 @@ def _generation_end(doc: Doc, end_char: int) -> int:
     if k >= len(doc) or doc[k].text.rstrip(".").lower() not in _GENERATION:
         return end_char
     tok = doc[k]
-    if not tok.text[:1].isupper() or "\n" in doc.text[end_char : tok.idx]:
+    if not tok.text[:1].isupper() or "\n" in text[end_char : tok.idx]:
         return end_char
     end = tok.idx + len(tok.text)
-    if tok.text.lower() in ("jr", "sr") and end < len(doc.text) and doc.text[end] == ".":
+    if tok.text.lower() in ("jr", "sr") and end < len(text) and text[end] == ".":
         end += 1  # "Jr." split from its dot
     return end
 
@@ -607,7 +608,7 @@ def _add_generation(ctx: _Context, ner: list[_Mention], gaz: list[_Mention]) -> 
                 continue
             if m.kind != "name":
                 continue
-            end = _generation_end(doc, m.end)
+            end = _generation_end(doc, ctx.text, m.end)
             if end != m.end and ctx.inside(m.start, end):
                 m.end = end
                 m.matches = [x for x in m.matches if _generation_of(x.alias) is not None]
@@ -1652,32 +1653,50 @@ _LOOKBACK = 8  # sentences before the pronoun's that may hold its antecedent ...
 _LOOKBACK_PARAGRAPHS = 1  # ... within its paragraph and this many before it
 
 
+def _sentences(doc: Doc) -> tuple[str, list[tuple[int, int, int]]]:
+    """The text, and (start, first word, end of last word) chars of each sentence: once per
+    document, since ``Doc.text`` and ``Doc.sents`` are rebuilt on every access."""
+    key = "_readout_actor_sents"
+    found = doc.user_data.get(key)
+    if found is None:
+        text = doc.text
+        sents = []
+        for sent in doc.sents:
+            a, b = sent.start_char, sent.end_char
+            chunk = text[a:b]
+            first = a + len(chunk) - len(chunk.lstrip())
+            end = a + len(chunk.rstrip())
+            sents.append((a, first, max(first, end)))
+        found = (text, sents)
+        doc.user_data[key] = found
+    return found
+
+
 def _sentence_bounds(token: Token, doc: Doc) -> list[int]:
     """Start chars of the token's sentence and of the sentences before it, nearest first:
     up to ``_LOOKBACK`` of them, within the token's paragraph and the one before it (a
     quotation of several sentences between "Boehner said" and "he said" is common)."""
-    text = doc.text
     if doc.has_annotation("SENT_START"):
-        cur = token.sent
-        out = [cur.start_char]
+        text, sents = _sentences(doc)
+        k = bisect.bisect_right([s for s, _f, _e in sents], token.idx) - 1
+        out = [sents[k][0]]
+        cur_first = sents[k][1]
         breaks = 0
-        k = cur.start
-        while k > 0 and len(out) <= _LOOKBACK:
-            prev = doc[k - 1].sent
-            k = prev.start
-            if not prev.text.strip():
-                continue
+        for start, first, end in reversed(sents[:k]):
+            if len(out) > _LOOKBACK:
+                break
+            if first >= end:
+                continue  # a blank stretch
             # a line break between the two sentences' words, whatever sentence holds it
-            prev_end = prev.start_char + len(prev.text.rstrip())
-            cur_first = cur.start_char + len(cur.text) - len(cur.text.lstrip())
-            if "\n" in text[prev_end:cur_first]:
+            if "\n" in text[end:cur_first]:
                 breaks += 1
                 if breaks > _LOOKBACK_PARAGRAPHS:
                     break
-            out.append(prev.start_char)
-            cur = prev
+            out.append(start)
+            cur_first = first
         return out
     # no sentence boundaries: full stops and line breaks stand in for them
+    text = doc.text
     out = []
     pos = token.idx
     while len(out) <= _LOOKBACK:

@@ -2601,7 +2601,8 @@ def _told_inside(doc: Doc, c: _Cand, cands: Sequence[_Cand]) -> bool:
     to = doc[c.addressee_head]
     if not (to.pos_ in ("PRON", "PROPN") or to.lemma_.lower() in _PERSON_NOUNS):
         return False
-    if doc.text[c.content[0] : c.content[0] + 3].lower() == "to ":
+    k = _token_at_or_after(doc, c.content[0])
+    if k < len(doc) and doc[k].lower_ == "to":
         return False
     return any(o is not c and o.content[0] <= c.cue[0] < o.content[1] for o in cands)
 
