@@ -434,7 +434,7 @@ def test_a_newspaper_or_police_tagged_as_a_place_is_an_organisation(
     text = "The New York Times said the Metropolitan Police had left Moscow."
     ents = {"New York Times": "LOC", "Metropolitan Police": "LOC", "Moscow": "LOC"}
     actors = run(kb, blank, text, ents, None)
-    assert by_name(actors, "New York Times").type == "organization"
+    assert by_name(actors, "The New York Times").type == "organization"
     assert by_name(actors, "Metropolitan Police").type == "organization"
     assert by_name(actors, "Moscow").type == "place"
 

@@ -418,6 +418,10 @@ def test_build_without_gazetteer_keeps_curated_entries(tmp_path: Path) -> None:
     assert stats["entities"] > 0
     assert kb.candidates("Dmitry Peskov")[0].country == "RUS"
     assert kb.candidates("TASS")[0].qid == "Q223799"
+    (politico,) = kb.candidates("Politico")
+    assert (politico.type, [r.role for r in politico.roles]) == ("organization", ["news outlet"])
+    assert [e.name for e in kb.candidates("New York Times")] == ["The New York Times"]
+    assert kb.candidates("Hill") == [] and kb.candidates("RT") == []
 
 
 # --- lookups -----------------------------------------------------------------------------

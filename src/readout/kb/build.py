@@ -521,12 +521,14 @@ class _Builder:
                 self.alias(qid, a, "name")
                 self.aliases.add(("~" + loose_key(a), qid, "loose", ""))
             self.counts["curated"] += 1
-        for a in cur.get("agencies") or []:
+        outlets = [(a, "news agency") for a in cur.get("agencies") or []]
+        outlets += [(a, "news outlet") for a in cur.get("outlets") or []]
+        for a, role in outlets:
             id_ = a.get("qid") or a["id"]
             self.entity(
                 id_, qid=a.get("qid"), name=a["name"], type="organization", country=a.get("country")
             )
-            self.role(id_, "news agency", "news agency", a.get("country"), None, None)
+            self.role(id_, role, role, a.get("country"), None, None)
             for al in [a["name"], *(a.get("aliases") or [])]:
                 self.alias(id_, al, "abbr" if al.isupper() else "name")
             self.counts["curated"] += 1
