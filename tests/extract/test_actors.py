@@ -482,6 +482,24 @@ def test_titles_chrome_and_streets_tagged_as_names(kb: KB, blank: Language) -> N
     ]
 
 
+def test_case_names_speeches_group_words_and_photo_credits_are_no_actors(
+    kb: KB, blank: Language
+) -> None:
+    text = (
+        "Roe v. Wade stood. In the State of the Union, a Hispanic voter cheered Ann Kuster.\n"
+        "toggle caption Saul Loeb/AFP/Getty Images Saul Loeb/AFP/Getty Images\n"
+    )
+    ents = {
+        "Wade": "PER",
+        "Union": "LOC",
+        "Hispanic": "PER",
+        "Ann Kuster": "PER",
+        "Saul Loeb": "PER",
+    }
+    actors = run(kb, blank, text, ents, None)
+    assert [a.name for a in actors] == ["Ann Kuster"]
+
+
 def test_without_a_knowledge_base_actors_still_come_out(
     blank: Language, monkeypatch: pytest.MonkeyPatch
 ) -> None:

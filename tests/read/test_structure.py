@@ -490,6 +490,7 @@ def test_chrome_lines_inside_the_body() -> None:
     )
     text = f"The minister said talks went well.\n{promo}\nStory Continued Below\nHe left."
     assert is_chrome(promo) and is_chrome("ADVERTISEMENT") and is_chrome("Share this")
+    assert is_chrome("Enlarge this image toggle caption Saul Loeb/AFP/Getty Images")
     assert not is_chrome("The minister said he would sign up for the talks.")
     assert not is_chrome("")
     ranges = chrome_lines(text)

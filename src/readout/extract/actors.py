@@ -376,8 +376,10 @@ def _collect(ctx: _Context) -> list[_Mention]:
         kind = entity_kind(ent.label_)
         if kind == "other":
             continue
-        if any(a <= ent.start_char < b for a, b in chrome):
-            continue  # "ADVERTISEMENT", "Photo: Getty Images": the page, not the report
+        if _in(chrome, ent.start_char) or _set_phrase(doc, ent.start_char):
+            continue  # "ADVERTISEMENT", "Photo: Getty Images", "Roe v. Wade"
+        if kind == "person" and len(ent) == 1 and ent[0].lower_ in _GROUP_WORDS:
+            continue  # "Hispanic": a group word, not a person
         last = ent[-1].lower_.rstrip(".")
         if kind == "organization" and len(ent) > 1 and last in _TITLE_ENDS:
             continue  # "House Speaker", "Senate Majority" (Leader): a title, not a body
@@ -457,8 +459,24 @@ def _collect(ctx: _Context) -> list[_Mention]:
                 g.ner = n.ner
         out.append(g)
     out.extend(ner)
+    # however found (tagged, known, repeated): nothing from a photo credit or a case name
+    out = [m for m in out if not _set_phrase(doc, m.start) and not _in(chrome, m.start)]
     out.sort(key=lambda m: (m.start, -(m.end - m.start)))
     return out
+
+
+def _in(ranges: list[tuple[int, int]], char: int) -> bool:
+    return any(a <= char < b for a, b in ranges)
+
+
+def _set_phrase(doc: Doc, start_char: int) -> bool:
+    """A name that is part of a set phrase: "Roe v. Wade", "State of the Union"."""
+    span = doc.char_span(start_char, start_char + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    i = span.start
+    before = [t.lower_ for t in doc[max(0, i - 3) : i]]
+    return before[-1:] in (["v."], ["v"], ["vs."], ["vs"]) or before == ["state", "of", "the"]
 
 
 _TITLE_WORDS = frozenset(
@@ -538,6 +556,10 @@ _INITIAL = re.compile(r"[A-Z]\.")
 _TITLE_ENDS = frozenset(
     """speaker leader whip chairman chairwoman spokesman spokeswoman spokesperson secretary
     majority minority""".split()
+)
+_GROUP_WORDS = frozenset(
+    """hispanic hispanics latino latina latinos black white asian muslim muslims christian
+    christians jewish jew jews catholic catholics evangelical evangelicals""".split()
 )
 _STREET_WORDS = frozenset("street avenue square boulevard road lane".split())
 _PARTY_WORDS = frozenset(

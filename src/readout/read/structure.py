@@ -317,7 +317,8 @@ def _is_footer(s: str) -> bool:
 _PROMO = re.compile(
     r"\bdelivered to your inbox\b|\bby signing up\b|^story continued below\W*$|^click here\b"
     r"|\bsign up for\b[^.]{0,40}\bnewsletters?\b|\bcontinue reading the main story\b"
-    r"|\bverify you're not a robot\b|^(?:click|tap) here to\b",
+    r"|\bverify you're not a robot\b|^(?:click|tap) here to\b"
+    r"|\btoggle caption\b|^enlarge this image\b|^image copyright\b|\bgetty images\W*$",
     re.IGNORECASE,
 )
 
