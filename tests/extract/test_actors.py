@@ -627,6 +627,10 @@ def test_he_looks_back_over_a_quotation_of_several_sentences_but_not_two_paragra
     actors2 = extract_actors(doc2, Document(id="y", source="t", text=far), seed=[], kb=kb)
     he2 = next(t for t in doc2 if t.text == "He")
     assert resolve_pronoun(he2, doc2, actors2, kb) is None
+    # ... unless Jones is the last speaker found: a run of quotation paragraphs goes on
+    jones = by_name(actors2, "Jones").id
+    assert resolve_pronoun(he2, doc2, actors2, kb, speakers=[(0, jones)]) == jones
+    assert resolve_pronoun(he2, doc2, actors2, kb, speakers=[(0, "a99")]) is None
 
 
 def test_it_and_they_resolve_only_where_they_can(kb: KB, blank: Language) -> None:

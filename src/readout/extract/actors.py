@@ -279,12 +279,19 @@ def actor_at(actors: Sequence[Actor], start: int, end: int) -> str | None:
 
 
 def resolve_pronoun(
-    token: Token, doc: Doc, actors: Sequence[Actor], kb: KB | None = None
+    token: Token,
+    doc: Doc,
+    actors: Sequence[Actor],
+    kb: KB | None = None,
+    speakers: Sequence[tuple[int, str]] = (),
 ) -> str | None:
     """The actor a subject pronoun of a speech verb refers to: "he said" -> the nearest person
     mentioned before it in the same sentence, else the subject of the main verb (or the first
-    person) of the nearest of the three sentences before it that names one, of a compatible
-    gender; "it"/"they"/"we" likewise to organisations, countries and groups, from the same
+    person) of the nearest sentence before it that names one, within its paragraph and the
+    one before, of a compatible gender; failing that, the latest of ``speakers`` ((char,
+    actor id) of the speakers already found) of that gender in the last ``_SPEAKER_REACH``
+    characters: a run of quotation paragraphs each closed by "he said" goes on with one
+    speaker. "it"/"they"/"we" likewise to organisations, countries and groups, from the same
     or the previous sentence only. None when nothing fits, and for an "it" that stands for
     nothing ("it appeared that", "it was revealed that")."""
     low = token.lower_
@@ -331,7 +338,15 @@ def resolve_pronoun(
         best = min(r for r, _m, _a in ranked)
         pool = [(m, a) for r, m, a in ranked if r == best]
         return min(pool, key=lambda ma: ma[0].start)[1].id
+    if want_gender is not None:
+        fitting = {a.id for _m, a in fits}
+        for at, actor_id in sorted(speakers, reverse=True):
+            if at < pos and pos - at <= _SPEAKER_REACH and actor_id in fitting:
+                return actor_id
     return None
+
+
+_SPEAKER_REACH = 1500  # characters back to the last speaker a bare "he said" may continue
 
 
 # --- collecting mentions ---------------------------------------------------------------

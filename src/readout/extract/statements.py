@@ -1211,6 +1211,8 @@ class _Resolver:
         self.actors = actors
         self.actor_at, self.resolve_pronoun = _load_actor_api()
         self.by_name: dict[str, Actor] = {a.name.lower(): a for a in actors}
+        # (char of the mention, actor id) of each speaker found so far, for "he said" to go on
+        self.speakers: list[tuple[int, str]] = []
 
     def _at(self, start: int, end: int) -> str | None:
         if self.actor_at is not None:
@@ -1258,7 +1260,7 @@ class _Resolver:
                 return self._nearest_person(head)
             try:
                 # None when no actor fits: better no speaker than the wrong one
-                return self.resolve_pronoun(head, self.doc, self.actors)
+                return self.resolve_pronoun(head, self.doc, self.actors, speakers=self.speakers)
             except Exception:  # a partner stage's bug must not cost the statements
                 return self._nearest_person(head)
         if head.pos_ == "NOUN" and head.lemma_.lower() in _PERSON_NOUNS:
@@ -2856,6 +2858,8 @@ def _to_statements(
                 if ref.i != head.i:
                     rng = _chars(doc, *_np_range(ref))
                 speaker = resolver.resolve(ref, rng, turn_speaker, listener)
+                if speaker is not None:
+                    resolver.speakers.append((head.idx, speaker))
         relay = None
         if c.relay_head is not None:
             rh = doc[c.relay_head]
