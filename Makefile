@@ -26,6 +26,7 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench training
 	$(BIN)/ruff format --check src tests bench training
+	$(BIN)/mypy
 
 clean:
 	rm -rf $(VENV) out build src/*.egg-info
