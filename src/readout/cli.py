@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from readout.errors import ReadoutError
+from readout.model import RECORD_LISTS
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -146,10 +147,10 @@ def extract(
         c = summary.counts
         where = f" (see {errors_path})" if summary.errors else ""
         skipped = f", {summary.skipped} already done" if summary.skipped else ""
+        found = ", ".join(f"{c[name]} {name}" for name in RECORD_LISTS)
         typer.echo(
             f"readout: {summary.documents} documents -> {summary.records} records, "
-            f"{summary.errors} error rows{where}{skipped}; {c['actors']} actors, "
-            f"{c['statements']} statements, {c['times']} times; "
+            f"{summary.errors} error rows{where}{skipped}; {found}; "
             f"{summary.seconds:.1f} s ({summary.rate:.1f} docs/s)",
             err=True,
         )

@@ -12,6 +12,7 @@ spellings).
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import os
 import re
@@ -652,6 +653,7 @@ def build_kb(shared_dir: Path, out_path: Path, curated_path: Path | None = None)
     meta = {
         "schema": SCHEMA_VERSION,
         "built": time.strftime("%Y-%m-%dT%H:%M:%S"),
+        "digest": _digest(b.sources, curated),
         "sources": json.dumps(b.sources),
         "entities": str(len(b.entities)),
     }
@@ -711,3 +713,14 @@ def _fmt(items: Iterable[tuple[str, int]]) -> str:
 
 if __name__ == "__main__":
     main_build(*[*sys.argv[1:3], None, None][:2])
+
+
+def _digest(sources: list[str], curated: dict[str, Any]) -> str:
+    """A short hash of the data a build read: two builds from the same files share it, so a
+    record's ``producer.kb`` says which data its links came from (the build time does not)."""
+    h = hashlib.sha256()
+    for source in sources:
+        h.update(Path(source).name.encode("utf-8"))
+        h.update(Path(source).read_bytes())
+    h.update(json.dumps(curated, sort_keys=True, default=str).encode("utf-8"))
+    return h.hexdigest()[:12]

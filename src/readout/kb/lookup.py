@@ -198,6 +198,12 @@ class KB:
             raise ValueError(f"{p} was built for another readout version; rebuild it")
         return kb
 
+    @property
+    def build_id(self) -> str:
+        """``kb<schema>-<digest of its data>`` (the build time for older builds)."""
+        data = self.meta.get("digest") or self.meta.get("built", "?")
+        return f"kb{self.meta.get('schema', '?')}-{data}"
+
     # entries ---------------------------------------------------------------------------
 
     def entry(self, id_or_qid: str) -> Entry | None:

@@ -61,18 +61,19 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import IO, Any, BinaryIO, TextIO
 
+from readout.errors import (
+    BINARY,
+    CORRUPT_GZIP,
+    EMPTY,
+    MALFORMED_JSON,
+    NO_HTML_TEXT,
+    NOT_A_DOCUMENT,
+    READER_FAILED,
+    TOO_LARGE,
+    UNDECODABLE,
+    UNREADABLE,
+)
 from readout.model import Document, ErrorRow
-
-BINARY = "E001"
-EMPTY = "E002"
-UNDECODABLE = "E003"
-TOO_LARGE = "E004"
-MALFORMED_JSON = "E005"
-NOT_A_DOCUMENT = "E006"
-NO_HTML_TEXT = "E007"
-UNREADABLE = "E008"
-CORRUPT_GZIP = "E009"
-READER_FAILED = "E010"
 
 STDIN_SOURCE = "<stdin>"
 
