@@ -6,12 +6,17 @@ import json
 import signal
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from readout.errors import ReadoutError
 from readout.model import RECORD_LISTS
+
+if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
+
+    from readout.runner import Summary
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -162,8 +167,8 @@ class _Progress:
 
     def __init__(self, enabled: bool) -> None:
         self.enabled = enabled
-        self._progress = None
-        self._task = None
+        self._progress: Progress | None = None
+        self._task: TaskID | None = None
 
     def __enter__(self) -> _Progress:
         if self.enabled:
@@ -183,8 +188,8 @@ class _Progress:
             self._task = self._progress.add_task("extract", total=None, rate=0.0, errors=0)
         return self
 
-    def update(self, summary) -> None:
-        if self._progress is not None:
+    def update(self, summary: Summary) -> None:
+        if self._progress is not None and self._task is not None:
             self._progress.update(
                 self._task, completed=summary.documents, rate=summary.rate, errors=summary.errors
             )

@@ -217,15 +217,18 @@ class KB:
         ).fetchone()
         found = None
         if row is not None:
+            id_, qid, name, type_, country, gender, given, patronymic, of = row
             roles = tuple(
                 Role(*r)
                 for r in self._conn.execute(
                     "SELECT o.role, o.title, r.country, r.start, r.end FROM role r "
                     "JOIN office o ON o.oid = r.oid WHERE r.id = ? ORDER BY r.start",
-                    (row[0],),
+                    (id_,),
                 )
             )
-            found = Entry(*row, roles=roles)
+            found = Entry(
+                id_, qid, name, type_, country, gender, given, patronymic, of, roles=roles
+            )
         self._entries[id_or_qid] = found
         return found
 

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from readout.model import Dateline, Document, Span
+from readout.model import Dateline, Document, PublishedFrom, Span
 from readout.read.turns import (
     LabelMatch,
     Line,
@@ -750,7 +750,7 @@ def _published_from_text(
     last: int,
     found: _Found | None,
     header_dates: list[_Date],
-) -> tuple[str | None, str | None]:
+) -> tuple[str | None, PublishedFrom | None]:
     if found is not None and found.dateline.date is not None:
         return found.dateline.date, "text"
     published = _published_line(list(lines[:first]) + list(lines[first : min(last, first + 8)]))

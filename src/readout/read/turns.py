@@ -291,8 +291,8 @@ def name_of_label(label: str) -> str:
         if is_title(tok) or _is_connector(tok):
             break
         low = tok.lower()
-        before = tokens[: j - 1]
-        in_office = any(is_title(t) or _is_connector(t) for t in before)
+        preceding = tokens[: j - 1]
+        in_office = any(is_title(t) or _is_connector(t) for t in preceding)
         # "Jordan Peterson" keeps "Jordan"; only inside an office is it a place.
         if in_office and (low in _ORG_WORDS or low in _place_words()):
             break
