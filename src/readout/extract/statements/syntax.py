@@ -17,6 +17,7 @@ from spacy.attrs import (  # type: ignore[import-not-found]  # compiled, no stub
 )
 from spacy.tokens import Doc, Token
 
+from readout.doccache import cached
 from readout.labels import dep_role, is_name_part, is_passive_subject, is_subject
 
 
@@ -58,12 +59,9 @@ class TokenFlags:
 
 
 def token_flags(doc: Doc) -> TokenFlags:
-    """The doc's :class:`TokenFlags`, computed once and kept in ``doc.user_data``."""
-    cached = doc.user_data.get("_readout_flags")
-    if cached is None or len(cached.starts) != len(doc):
-        cached = TokenFlags(doc)
-        doc.user_data["_readout_flags"] = cached
-    return cached
+    """The doc's :class:`TokenFlags`, computed once per document (and again should its
+    tokens change)."""
+    return cached(doc, f"statements.flags.{len(doc)}", lambda: TokenFlags(doc))
 
 
 def token_at_or_after(doc: Doc, char: int) -> int:
