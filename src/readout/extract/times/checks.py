@@ -269,3 +269,13 @@ def check_quarter(text: str, c: Candidate) -> bool:
 
 def check_q_abbr(text: str, c: Candidate) -> bool:
     return text[c.start] == "Q"
+
+
+def check_dated_weekday(text: str, c: Candidate) -> bool:
+    # an abbreviated weekday counts only as the head of a date ("Wed., April 5")
+    wd = c.g.get("wd")
+    return wd is None or len(wd) > 4 or capitalised(wd)
+
+
+def no_check(text: str, c: Candidate) -> bool:
+    return True  # the pattern says enough

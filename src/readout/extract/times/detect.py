@@ -4,17 +4,17 @@ them, the checks a candidate must pass, and the merge of a day and a time of day
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import numpy as np
 from spacy.attrs import IDX, LOWER, ORTH, SHAPE
 from spacy.strings import hash_string
 from spacy.tokens import Doc
 
-from readout.extract.times.candidate import Candidate, capitalised
+from readout.extract.times.candidate import Candidate
 from readout.extract.times.checks import month_ok
 from readout.extract.times.lexicon import MONTHS, TRIGGER_WORDS
-from readout.extract.times.rules import _CHECKS, _NEEDS, _PATTERNS, _RANK
+from readout.extract.times.rules import RULES, Rule
 from readout.model import Document
 
 
@@ -111,18 +111,26 @@ def scan(text: str, windows: Iterable[tuple[int, int]]) -> list[Candidate]:
     """The longest leftmost accepted candidates in ``windows``, none overlapping."""
     found: list[Candidate] = []
     for start, end in windows:
-        low = text[start:end].lower()
-        digits = _DIGIT.search(low) is not None
-        for kind, pattern in _PATTERNS:
-            needs = _NEEDS.get(kind)
-            if needs is not None and not any(digits if w == "0" else w in low for w in needs):
-                continue  # cheaper to look for the word the pattern needs than to run it
-            for m in pattern.finditer(text, start, end):
-                if m.end() == m.start():
-                    continue
-                c = _accept(text, Candidate(m.start(), m.end(), kind, m.groupdict(), _RANK[kind]))
-                if c is not None:
-                    found.append(c)
+        found.extend(_window_candidates(text, start, end))
+    return _longest_leftmost(found)
+
+
+def _window_candidates(text: str, start: int, end: int) -> Iterator[Candidate]:
+    low = text[start:end].lower()
+    digits = _DIGIT.search(low) is not None
+    for rank, rule in enumerate(RULES):
+        if not any(digits if w == "0" else w in low for w in rule.needs):
+            continue  # cheaper to look for the word the pattern needs than to run it
+        for m in rule.pattern.finditer(text, start, end):
+            if m.end() == m.start():
+                continue
+            c = _accept(text, rule, Candidate(m.start(), m.end(), rule.name, m.groupdict(), rank))
+            if c is not None:
+                yield c
+
+
+def _longest_leftmost(found: list[Candidate]) -> list[Candidate]:
+    # where two start together and are as long, the earlier rule wins
     found.sort(key=lambda c: (c.start, -(c.end - c.start), c.rank))
     chosen: list[Candidate] = []
     last_end = -1
@@ -134,29 +142,21 @@ def scan(text: str, windows: Iterable[tuple[int, int]]) -> list[Candidate]:
     return chosen
 
 
-def _accept(text: str, c: Candidate) -> Candidate | None:
+def _accept(text: str, rule: Rule, c: Candidate) -> Candidate | None:
     """Context checks a regular expression cannot make cheaply; None rejects."""
-    g = c.g
-    kind = c.kind
-    mon = g.get("mon")
+    mon = c.g.get("mon")
     if mon is not None and not month_ok(text, c, mon):
         return None
-    wd = g.get("wd")
-    if wd is not None and kind in ("mdy", "dmy") and len(wd) <= 4:
-        # an abbreviated weekday counts only as the head of a date ("Wed., April 5")
-        if not capitalised(wd):
-            return None
     chunk_start = text.rfind(" ", 0, c.start) + 1
     chunk_end = text.find(" ", c.end)
     chunk = text[chunk_start : chunk_end if chunk_end >= 0 else len(text)]
     if "://" in chunk or "www." in chunk or "@" in chunk:
         return None
-    checker = _CHECKS.get(kind)
-    if checker is not None and not checker(text, c):
+    if not rule.check(text, c):
         return None
-    if kind in ("mdy", "dmy", "my", "month", "weekday", "deictic", "rel_unit", "year"):
-        c = _with_modifier(text, c)
-    elif kind == "season" and (g.get("rel") or "").lower() not in ("early", "late", "mid"):
+    # a season's own "early", "late" or "mid" is its modifier already (no other rule's
+    # ``rel`` group holds those words)
+    if rule.takes_modifier and (c.g.get("rel") or "").lower() not in ("early", "late", "mid"):
         c = _with_modifier(text, c)
     return c
 
