@@ -34,8 +34,9 @@ from spacy.tokens import Doc
 
 from readout.extract.times.context import Context, boundaries, note, reference
 from readout.extract.times.detect import merge, regions, scan, windows
-from readout.extract.times.governs import time_for
+from readout.extract.times.governs import TimeIndex, time_for
 from readout.extract.times.rules import resolve
+from readout.extract.times.tense import Annotations
 from readout.model import Document, Span, Time
 
 
@@ -46,8 +47,9 @@ def extract_times(doc: Doc, document: Document) -> list[Time]:
     cands = merge(text, scan(text, windows(doc, text, regions(document))))
     if not cands:
         return []
-    sents, paras = boundaries(doc, text)
-    ctx = Context(doc, text, ref, ref_anchor, sents, paras)
+    annotations = Annotations.of(doc)
+    sents, paras = boundaries(doc, annotations, text)
+    ctx = Context(doc, text, ref, ref_anchor, annotations, sents, paras)
     times: list[Time] = []
     for c in cands:
         try:
@@ -69,7 +71,7 @@ def extract_times(doc: Doc, document: Document) -> list[Time]:
     return times
 
 
-__all__ = ["extract_times", "time_for"]
+__all__ = ["TimeIndex", "extract_times", "time_for"]
 
 
 def _debug(text: str, published: str | None = None) -> list[dict[str, Any]]:

@@ -27,6 +27,9 @@ from readout.extract.times.lexicon import (
 )
 
 
+_PUNCTUATION_AFTER = re.compile(r"\s*[,.;:]")
+
+
 def month_ok(text: str, c: Candidate, mon: str) -> bool:
     if not capitalised(mon):
         return False
@@ -50,7 +53,7 @@ def month_ok(text: str, c: Candidate, mon: str) -> bool:
     nxt = word_after(text, c.end)
     if nxt and capitalised(nxt) and low in ("may", "june", "april", "august"):
         # a first name followed by a surname: "June Carter"
-        if not re.match(r"\s*[,.;:]", text[c.end :]):
+        if not _PUNCTUATION_AFTER.match(text, c.end):
             return False
     return True
 

@@ -4,6 +4,7 @@ sentences and paragraphs of the text, and the last time named, which anaphora co
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -11,7 +12,7 @@ from spacy.tokens import Doc
 
 from readout.extract.times.candidate import Candidate, prev_word
 from readout.extract.times.dates import DAY_VALUE, parse_iso_date, value_date
-from readout.extract.times.tense import Tense, tense_at
+from readout.extract.times.tense import Annotations, Tense, tense_at
 from readout.model import Document, TimeAnchor, TimeType
 
 
@@ -37,6 +38,7 @@ class Context:
     text: str
     ref: date | None
     ref_anchor: TimeAnchor
+    annotations: Annotations
     sent_starts: list[int] = field(default_factory=list)
     para_starts: list[int] = field(default_factory=list)
     prev: Previous | None = None
@@ -44,10 +46,10 @@ class Context:
     _tense_cache: dict[tuple[int, int], Tense] = field(default_factory=dict)
 
     def sentence_of(self, pos: int) -> int:
-        return _bisect(self.sent_starts, pos)
+        return bisect_right(self.sent_starts, pos)
 
     def paragraph_of(self, pos: int) -> int:
-        return _bisect(self.para_starts, pos)
+        return bisect_right(self.para_starts, pos)
 
     def previous(self, start: int, max_sentences: int = 3, coarse: bool = False) -> Previous | None:
         """The last day-level time before ``start`` in the same passage: at most a few
@@ -67,24 +69,14 @@ class Context:
     def tense(self, start: int, end: int) -> Tense:
         key = (start, end)
         if key not in self._tense_cache:
-            self._tense_cache[key] = tense_at(self.doc, self.text, start, end)
+            self._tense_cache[key] = tense_at(self.doc, self.annotations, self.text, start, end)
         return self._tense_cache[key]
 
 
-def _bisect(starts: list[int], pos: int) -> int:
-    lo, hi = 0, len(starts)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if starts[mid] <= pos:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
-
-
-def boundaries(doc: Doc, text: str) -> tuple[list[int], list[int]]:
+def boundaries(doc: Doc, annotations: Annotations, text: str) -> tuple[list[int], list[int]]:
+    """Where the sentences and the paragraphs of the text start."""
     paras = [0] + [m.end() for m in re.finditer(r"\n\s*", text)]
-    if doc.has_annotation("SENT_START"):
+    if annotations.sents:
         sents = [s.start_char for s in doc.sents]
     else:
         sents = [0] + [m.end() for m in re.finditer(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z])", text)]

@@ -4,6 +4,7 @@ them, the checks a candidate must pass, and the merge of a day and a time of day
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 
 import numpy as np
@@ -55,53 +56,70 @@ _REACH = 8  # tokens scanned either side of a trigger: modifiers lead, units tra
 
 def windows(doc: Doc, text: str, regions: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Stretches of the regions around trigger tokens, cut at blank lines."""
-    stretches: list[tuple[int, int]] = []
-    last = doc[-1] if len(doc) else None
-    if last is not None and last.idx + len(last.text_with_ws) == len(text):
-        arr = doc.to_array([LOWER, ORTH, SHAPE, IDX])
-        shapes = arr[:, 2]
-        digit_shapes = []
-        for h in np.unique(shapes).tolist():
-            if h not in _DIGIT_SHAPES:
-                _DIGIT_SHAPES[h] = "d" in doc.vocab.strings[h]
-            if _DIGIT_SHAPES[h]:
-                digit_shapes.append(h)
-        hits = (
-            np.isin(arr[:, 0], _TRIGGER_HASHES)
-            | np.isin(arr[:, 1], _CAPITAL_HASHES)
-            | np.isin(shapes, np.array(digit_shapes, dtype=np.uint64))
-        )
-        n = len(doc)
-        starts = arr[:, 3].tolist()
-        lo = hi = -1
-        for i in np.nonzero(hits)[0].tolist():
-            a, b = max(0, i - _REACH), min(n - 1, i + _REACH)
-            if lo >= 0 and a <= hi + 1:
-                hi = b
-                continue
-            if lo >= 0:
-                stretches.append((starts[lo], starts[hi + 1] if hi + 1 < n else len(text)))
-            lo, hi = a, b
-        if lo >= 0:
-            stretches.append((starts[lo], starts[hi + 1] if hi + 1 < n else len(text)))
-    else:
-        stretches = [(0, len(text))]  # no usable tokens: scan it all
+    stretches = _trigger_stretches(doc, text)
     breaks = [(m.start(), m.end()) for m in BLANK_LINE.finditer(text)]
+    break_ends = [be for _, be in breaks]
     out: list[tuple[int, int]] = []
     for rs, re_ in regions:
         for ws, we in stretches:
-            s, e = max(rs, ws), min(re_, we)
-            for bs, be in breaks:
-                if bs >= e:
-                    break
-                if be <= s:
-                    continue
-                if bs > s:
-                    out.append((s, bs))
-                s = max(s, be)
-            if s < e:
-                out.append((s, e))
+            _cut(max(rs, ws), min(re_, we), breaks, break_ends, out)
     return out
+
+
+def _cut(
+    s: int, e: int, breaks: list[tuple[int, int]], break_ends: list[int], out: list[tuple[int, int]]
+) -> None:
+    """Add to ``out`` the pieces of ``s``-``e`` between blank lines."""
+    # start at the first break that ends after ``s`` (by bisection: a pass over all the
+    # breaks for each stretch would cost breaks x stretches)
+    i = bisect_right(break_ends, s)
+    while i < len(breaks) and breaks[i][0] < e:
+        bs, be = breaks[i]
+        if bs > s:
+            out.append((s, bs))
+        s = max(s, be)
+        i += 1
+    if s < e:
+        out.append((s, e))
+
+
+def _trigger_stretches(doc: Doc, text: str) -> list[tuple[int, int]]:
+    """The text of the tokens within ``_REACH`` of a trigger token, joined where they touch."""
+    last = doc[-1] if len(doc) else None
+    if last is None or last.idx + len(last.text_with_ws) != len(text):
+        return [(0, len(text))]  # no usable tokens: scan it all
+    arr = doc.to_array([LOWER, ORTH, SHAPE, IDX])
+    n = len(doc)
+    starts = arr[:, 3].tolist()
+    stretches: list[tuple[int, int]] = []
+    lo = hi = -1
+    for i in np.nonzero(_trigger_hits(doc, arr))[0].tolist():
+        a, b = max(0, i - _REACH), min(n - 1, i + _REACH)
+        if lo >= 0 and a <= hi + 1:
+            hi = b
+            continue
+        if lo >= 0:
+            stretches.append((starts[lo], starts[hi + 1] if hi + 1 < n else len(text)))
+        lo, hi = a, b
+    if lo >= 0:
+        stretches.append((starts[lo], starts[hi + 1] if hi + 1 < n else len(text)))
+    return stretches
+
+
+def _trigger_hits(doc: Doc, arr: np.ndarray) -> np.ndarray:
+    """Which tokens are triggers: a trigger word, a capitalised month or weekday, a digit."""
+    shapes = arr[:, 2]
+    digit_shapes = []
+    for h in np.unique(shapes).tolist():
+        if h not in _DIGIT_SHAPES:
+            _DIGIT_SHAPES[h] = "d" in doc.vocab.strings[h]
+        if _DIGIT_SHAPES[h]:
+            digit_shapes.append(h)
+    return (
+        np.isin(arr[:, 0], _TRIGGER_HASHES)
+        | np.isin(arr[:, 1], _CAPITAL_HASHES)
+        | np.isin(shapes, np.array(digit_shapes, dtype=np.uint64))
+    )
 
 
 _DIGIT = re.compile(r"\d")

@@ -5,6 +5,7 @@ no tags at all."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Literal
 
 from spacy.tokens import Doc, Token
@@ -67,30 +68,42 @@ def verb_tense(v: Token, depth: int = 0) -> Tense:
     role = dep_role(v.dep_)
     # "to be held": the passive "be" does not make a tensed clause
     tensed = [c for c in aux if c.lower_ not in ("be", "been", "being", "to")]
-    infinitive = any(c.lower_ == "to" for c in kids) or "Inf" in v.morph.get("VerbForm")
+    infinitive = any(c.lower_ == "to" for c in kids) or "Inf" in v.morph.get("VerbForm", [])
     if infinitive and not tensed and has_head:
-        if head.lemma_.lower() in FUTURE_HEADS or head.lower_ in FUTURE_HEADS:
-            return "future"  # "plans to meet", "is due to sign"
-        if head.lower_ in ("is", "are", "am", "'s", "'re"):
-            return "future"  # "is to meet"
-        if head.pos_ in ("NOUN", "PROPN"):
-            # what is still to happen: "an event to be held on October 12", and the headline
-            # future, "Russian markets to remain closed until Friday"
-            return "future"
-        if is_verb(head) and role != "adverbial_clause":
-            return verb_tense(head, depth + 1)
-        return None
+        return _infinitive_tense(head, role, depth)
     if role == "open_complement" and not tensed and has_head and is_verb(head):
         return verb_tense(head, depth + 1)  # "remain closed", "kept rising"
     for c in aux:
         if c.lower_ in ("going", "gon"):
             return "future"
-        if c.lower_ in PAST_AUX or "Past" in c.morph.get("Tense"):
+        if c.lower_ in PAST_AUX or "Past" in c.morph.get("Tense", []):
             return "past"
         if c.lower_ in PERFECT_AUX:
             return "perfect"  # the present perfect reports what has happened
-    tense = v.morph.get("Tense")
-    form = v.morph.get("VerbForm")
+    return _form_tense(v, aux, bool(tensed), role, has_head, depth)
+
+
+def _infinitive_tense(head: Token, role: str, depth: int) -> Tense:
+    """The tense of an untensed infinitive, from what it complements."""
+    if head.lemma_.lower() in FUTURE_HEADS or head.lower_ in FUTURE_HEADS:
+        return "future"  # "plans to meet", "is due to sign"
+    if head.lower_ in ("is", "are", "am", "'s", "'re"):
+        return "future"  # "is to meet"
+    if head.pos_ in ("NOUN", "PROPN"):
+        # what is still to happen: "an event to be held on October 12", and the headline
+        # future, "Russian markets to remain closed until Friday"
+        return "future"
+    if is_verb(head) and role != "adverbial_clause":
+        return verb_tense(head, depth + 1)
+    return None
+
+
+def _form_tense(
+    v: Token, aux: list[Token], tensed: bool, role: str, has_head: bool, depth: int
+) -> Tense:
+    """The tense the verb's own form shows, where no auxiliary tells."""
+    tense = v.morph.get("Tense", [])
+    form = v.morph.get("VerbForm", [])
     if v.tag_ == "VBD" or ("Past" in tense and "Part" not in form):
         return "past"
     if v.tag_ == "VBN" or ("Past" in tense and "Part" in form):
@@ -100,6 +113,7 @@ def verb_tense(v: Token, depth: int = 0) -> Tense:
             # a reduced relative shares the time of its clause ("kept markets closed until
             # Friday"), though what it reports happened before any plan ("the deal signed
             # on Monday will take effect")
+            head = v.head
             outer = governor(head.head) if head.head.i != head.i else None
             inner = verb_tense(outer, depth + 1) if outer is not None else None
             return "past" if inner in (None, "future") else inner
@@ -114,23 +128,38 @@ def verb_tense(v: Token, depth: int = 0) -> Tense:
     return None
 
 
-def tense_at(doc: Doc, text: str, start: int, end: int) -> Tense:
+@dataclass(frozen=True, slots=True)
+class Annotations:
+    """What the document's parse holds, asked once: ``Doc.has_annotation`` walks all the
+    tokens when the answer is no."""
+
+    dep: bool
+    tags: bool
+    sents: bool
+
+    @classmethod
+    def of(cls, doc: Doc) -> Annotations:
+        tags = doc.has_annotation("TAG") or doc.has_annotation("MORPH")
+        return cls(doc.has_annotation("DEP"), tags, doc.has_annotation("SENT_START"))
+
+
+def tense_at(doc: Doc, annotations: Annotations, text: str, start: int, end: int) -> Tense:
     span = token_span(doc, start, end)
     if span is None:
         return _lexical_tense(text, start)
-    if doc.has_annotation("DEP"):
+    if annotations.dep:
         gov = governor(span.root)
         if gov is not None:
             return verb_tense(gov)
-    if doc.has_annotation("TAG") or doc.has_annotation("MORPH"):
-        return _window_tense(doc, span)
+    if annotations.tags:
+        return _window_tense(doc, span, annotations.sents)
     return _lexical_tense(text, start)
 
 
-def _window_tense(doc: Doc, span: SpacySpan) -> Tense:
+def _window_tense(doc: Doc, span: SpacySpan, sents: bool) -> Tense:
     """Without a usable parse: the tense of the nearest verb before the expression."""
     lo = max(0, span.start - 12)
-    if doc.has_annotation("SENT_START"):
+    if sents:
         lo = max(lo, span.sent.start)
     for t in reversed(doc[lo : span.start]):
         if t.lower_ in FUTURE_WORDS:
