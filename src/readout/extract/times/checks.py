@@ -26,7 +26,6 @@ from readout.extract.times.lexicon import (
     YEAR_PREPS,
 )
 
-
 _PUNCTUATION_AFTER = re.compile(r"\s*[,.;:]")
 
 

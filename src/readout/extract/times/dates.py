@@ -9,6 +9,7 @@ import re
 from datetime import date, timedelta
 
 from readout.extract.times.lexicon import (
+    FIXED_HOLIDAYS,
     MONTHS,
     NUMBER_WORDS,
     SEASON_START,
@@ -175,17 +176,7 @@ def pick_date(
 ) -> date | None:
     """The year for a year-less month (and day) that the reference and tense imply; a
     stretch of ``months`` months from ``month`` when there is no day (a quarter: 3)."""
-    cands: list[tuple[date, date]] = []  # (start, end) of the day or stretch
-    for y in (ref.year - 1, ref.year, ref.year + 1):
-        try:
-            if day is not None:
-                d = date(y, month, day)
-                cands.append((d, d))
-            else:
-                first = date(y, month, 1)
-                cands.append((first, add_months(first, months) - timedelta(days=1)))
-        except ValueError:
-            continue
+    cands = _stretches(ref, month, day, months)
     if not cands:
         return None
     if weekday is not None and day is not None:
@@ -200,7 +191,26 @@ def pick_date(
         future = [c for c in cands if c[1] >= ref]
         if future:
             return min(future)[0]
+    return _nearest(ref, cands)
 
+
+def _stretches(ref: date, month: int, day: int | None, months: int) -> list[tuple[date, date]]:
+    """(start, end) of the day, or of the stretch of months, in the years around ``ref``."""
+    cands: list[tuple[date, date]] = []
+    for y in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            if day is not None:
+                d = date(y, month, day)
+                cands.append((d, d))
+            else:
+                first = date(y, month, 1)
+                cands.append((first, add_months(first, months) - timedelta(days=1)))
+        except ValueError:
+            continue
+    return cands
+
+
+def _nearest(ref: date, cands: list[tuple[date, date]]) -> date:
     def dist(c: tuple[date, date]) -> int:
         if c[0] <= ref <= c[1]:
             return 0
@@ -268,20 +278,8 @@ def _nth_weekday(y: int, month: int, wd: int, n: int) -> date:
 
 def holiday_date(name: str, y: int) -> date:
     name = re.sub(r"\s+", " ", name.lower().replace("’", "'"))
-    fixed = {
-        "christmas": (12, 25),
-        "christmas day": (12, 25),
-        "christmas eve": (12, 24),
-        "new year's": (1, 1),
-        "new year's day": (1, 1),
-        "new year's eve": (12, 31),
-        "independence day": (7, 4),
-        "valentine's day": (2, 14),
-        "halloween": (10, 31),
-        "boxing day": (12, 26),
-    }
-    if name in fixed:
-        return date(y, *fixed[name])
+    if name in FIXED_HOLIDAYS:
+        return date(y, *FIXED_HOLIDAYS[name])
     if name.startswith("thanksgiving"):
         return _nth_weekday(y, 11, 3, 4)
     if name.startswith(("labor", "labour")):

@@ -8,8 +8,8 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 
 import numpy as np
-from spacy.attrs import IDX, LOWER, ORTH, SHAPE
-from spacy.strings import hash_string
+from spacy.attrs import IDX, LOWER, ORTH, SHAPE  # type: ignore[import-not-found]
+from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.tokens import Doc
 
 from readout.extract.times.candidate import Candidate
@@ -33,7 +33,6 @@ def regions(document: Document) -> list[tuple[int, int]]:
 
 BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")
 
-
 _CAPITAL_FORMS = [
     form
     for name in [*MONTHS, "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"]
@@ -41,15 +40,11 @@ _CAPITAL_FORMS = [
     for form in (cased, cased + ".")
 ]
 
-
 _TRIGGER_HASHES = np.array([hash_string(w) for w in TRIGGER_WORDS], dtype=np.uint64)
-
 
 _CAPITAL_HASHES = np.array([hash_string(w) for w in _CAPITAL_FORMS], dtype=np.uint64)
 
-
 _DIGIT_SHAPES: dict[int, bool] = {}
-
 
 _REACH = 8  # tokens scanned either side of a trigger: modifiers lead, units trail
 

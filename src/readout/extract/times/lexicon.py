@@ -31,7 +31,6 @@ MONTHS: dict[str, int] = {
     "dec": 12,
 }
 
-
 WEEKDAYS: dict[str, int] = {
     "monday": 0,
     "tuesday": 1,
@@ -52,24 +51,18 @@ WEEKDAYS: dict[str, int] = {
     "sun": 6,
 }
 
-
 SMALL = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen"
 ).split()
 
-
 TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
-
 
 NUMBER_WORDS: dict[str, int] = {w: i for i, w in enumerate(SMALL)}
 
-
 NUMBER_WORDS.update({w: 20 + 10 * i for i, w in enumerate(TENS)})
 
-
 NUMBER_WORDS.update({"a": 1, "an": 1, "single": 1, "hundred": 100, "dozen": 12})
-
 
 VAGUE_NUMBERS = {
     "a few",
@@ -84,7 +77,6 @@ VAGUE_NUMBERS = {
     "multiple",
     "countless",
 }
-
 
 # unit -> (TIMEX3 code, is a time-of-day unit, multiplier)
 UNITS: dict[str, tuple[str, bool, int]] = {
@@ -107,9 +99,7 @@ UNITS: dict[str, tuple[str, bool, int]] = {
     "centurie": ("Y", False, 100),
 }
 
-
 VAGUE_CODE = {"decade": "DE", "century": "CE", "centurie": "CE"}
-
 
 POD = {
     "morning": "MO",
@@ -121,15 +111,11 @@ POD = {
     "overnight": "NI",
 }
 
-
 SEASONS = {"spring": ("SP", 3), "summer": ("SU", 6), "autumn": ("FA", 9), "fall": ("FA", 9)}
-
 
 SEASONS["winter"] = ("WI", 12)
 
-
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
-
 
 SET_WORDS = {
     "daily": "P1D",
@@ -150,7 +136,6 @@ SET_WORDS = {
     "biennial": "P2Y",
     "hourly": "PT1H",
 }
-
 
 ORDINALS = {
     "first": 1,
@@ -180,7 +165,6 @@ ORDINALS = {
     "4th": 4,
 }
 
-
 UNANCHORED = {
     "day": "XXXX-XX-XX",
     "week": "XXXX-WXX",
@@ -192,6 +176,19 @@ UNANCHORED = {
     "century": "XX",
 }
 
+# holidays on the same day every year: (month, day)
+FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {
+    "christmas": (12, 25),
+    "christmas day": (12, 25),
+    "christmas eve": (12, 24),
+    "new year's": (1, 1),
+    "new year's day": (1, 1),
+    "new year's eve": (12, 31),
+    "independence day": (7, 4),
+    "valentine's day": (2, 14),
+    "halloween": (10, 31),
+    "boxing day": (12, 26),
+}
 
 # Nouns after a four-digit number that make it a count, not a year ("2000 employees").
 COUNT_NOUNS = frozenset(
@@ -205,7 +202,6 @@ COUNT_NOUNS = frozenset(
     users customers subscribers visitors refugees migrants prisoners inmates delegates""".split()
 )
 
-
 # Words before a bare year that make it something else ("No. 2012", "Flight 2008").
 NOT_YEAR_BEFORE = frozenset(
     """no no. number nos flight route room page pages chapter article section rule resolution
@@ -213,31 +209,26 @@ NOT_YEAR_BEFORE = frozenset(
     $ us$ € £ ¥ usd eur gbp rs rs. inr""".split()
 )
 
-
 # A preposition before a bare year makes it a year even outside 1900-2049.
 YEAR_PREPS = frozenset(
     "in since by until till from to of during before after and or through between circa c. "
     "early late mid end".split()
 )
 
-
 # Named days that are not the weekday of the week in question: "Black Monday".
 NAMED_DAYS = frozenset(
     "black cyber super ash good easter bloody holy maundy shrove palm blue giving whit".split()
 )
-
 
 VAGUE_DUR_BEFORE = frozenset(
     """for in within after over during took take takes taking lasted last just only mere been
     spent""".split()
 )
 
-
 CLOCK_CUES = frozenset(
     """at by from until till to around about before after since past between and
     approximately""".split()
 )
-
 
 # Heads of infinitival complements that put the complement in the future ("plans to meet").
 FUTURE_HEADS = frozenset(
@@ -246,25 +237,19 @@ FUTURE_HEADS = frozenset(
     intended ready determined eager try attempt arrange""".split()
 )
 
-
 SCHEDULE_VERBS = frozenset({"schedule", "slate", "reschedule"})
-
 
 FUTURE_WORDS = frozenset({"will", "wo", "'ll", "ll", "shall", "’ll"})
 
-
 PAST_AUX = frozenset({"was", "were", "had", "did", "'d", "’d"})
 
-
 PERFECT_AUX = frozenset({"has", "have", "'ve", "’ve"})
-
 
 LEXICAL_PAST = frozenset(
     """was were had did said told added announced reported met held closed fell rose ended
     signed agreed called released launched unveiled began started took came went made gave
     saw found left died won lost killed""".split()
 )
-
 
 # Words that every expression contains at least one of (or a token with a digit): only the
 # stretches of text around them are scanned, which keeps the stage cheap next to parsing.
@@ -279,17 +264,21 @@ TRIGGER_WORDS = """today tonight yesterday tomorrow now currently present presen
     intra-day time monday tuesday wednesday thursday friday saturday sunday mondays tuesdays
     wednesdays thursdays fridays saturdays sundays""".split()
 
-
-UNIT_WORDS = ("sec", "min", "hour", "hr", "day", "night", "week", "fortnight", "month")
-
-
+UNIT_WORDS: tuple[str, ...] = (
+    "sec",
+    "min",
+    "hour",
+    "hr",
+    "day",
+    "night",
+    "week",
+    "fortnight",
+    "month",
+)
 UNIT_WORDS += ("quarter", "year", "yr", "decade", "centur")
-
 
 MONTH_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
-
 DAY_WORDS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-
 
 POD_WORDS = ("morning", "afternoon", "evening", "night", "midday", "lunchtime")

@@ -59,8 +59,8 @@ def r_mdy(c: Candidate, ctx: Context) -> Value | None:
     g = c.g
     month = month_num(g["mon"] or "")
     day = day_num(g["d"] or "")
-    month2 = month_num(g["mon2"]) if g.get("mon2") else month
-    day2 = day_num(g["d2"]) if g.get("d2") else None
+    month2 = month_num(g["mon2"] or "") if g.get("mon2") else month
+    day2 = day_num(g["d2"] or "") if g.get("d2") else None
     wd = WEEKDAYS.get((g.get("wd") or "").lower().rstrip("."))
     if g.get("y"):
         year = year_of(g["y"] or "", ctx.ref)
@@ -349,42 +349,57 @@ def r_rel_unit(c: Candidate, ctx: Context) -> Value | None:
         return Value("DURATION", duration_value(1, unit), "absolute")
     pod = POD.get(unit)
     if pod:
-        if rel == "last" and unit in ("night", "evening"):
-            off, source = -1, "ref"
-        elif rel in ("this", "the current"):
-            off, source = 0, "ref"
-        else:
-            off, source = rel_sign(rel)
-        base, anchor = relative_base(ctx, c, source)
-        if base is None:
-            return Value("TIME", f"XXXX-XX-XXT{pod}", "absolute")
-        d = base + timedelta(days=off)
-        typ: TimeType = "DATE" if rel == "this" else "TIME"
-        return Value(typ, f"{d.isoformat()}T{pod}", anchor)
-    off, source = rel_sign(rel, unit)
+        return _rel_part_of_day(c, ctx, rel, unit, pod)
     if unit == "time":
-        # "by that time": whatever time the passage last named
-        prev = ctx.previous(c.start, coarse=True)
-        if prev is not None:
-            return Value("DATE", prev.value, "previous")
-        if ctx.ref is None:
-            return Value("DATE", "XXXX-XX-XX", "absolute")
-        return Value("DATE", ctx.ref.isoformat(), ctx.ref_anchor)
+        return _that_time(c, ctx)
     if unit == "weekend" and rel in ("the", "this"):
-        base, anchor = relative_base(ctx, c, "ref")
-        if base is None:
-            return Value("DATE", "XXXX-WXX-WE", "absolute")
-        direction = direction_of(ctx, c)
-        if base.weekday() >= 5 or direction == "future" or rel == "this":
-            d = base
-        else:
-            d = base - timedelta(days=7)
-        return Value("DATE", week_value(d) + "-WE", anchor)
+        return _the_weekend(c, ctx, rel)
+    off, source = rel_sign(rel, unit)
     base, anchor = relative_base(ctx, c, source, coarse=unit != "day")
     if base is None:
         return Value("DATE", unanchored(unit), "absolute")
     d = shift(base, unit, off)
     return Value("DATE", at_granularity(d, unit), anchor)
+
+
+def _rel_part_of_day(c: Candidate, ctx: Context, rel: str, unit: str, pod: str) -> Value:
+    """ "last night", "this morning", "that evening"."""
+    if rel == "last" and unit in ("night", "evening"):
+        off, source = -1, "ref"
+    elif rel in ("this", "the current"):
+        off, source = 0, "ref"
+    else:
+        off, source = rel_sign(rel)
+    base, anchor = relative_base(ctx, c, source)
+    if base is None:
+        return Value("TIME", f"XXXX-XX-XXT{pod}", "absolute")
+    d = base + timedelta(days=off)
+    typ: TimeType = "DATE" if rel == "this" else "TIME"
+    return Value(typ, f"{d.isoformat()}T{pod}", anchor)
+
+
+def _that_time(c: Candidate, ctx: Context) -> Value:
+    # "by that time": whatever time the passage last named
+    prev = ctx.previous(c.start, coarse=True)
+    if prev is not None:
+        return Value("DATE", prev.value, "previous")
+    if ctx.ref is None:
+        return Value("DATE", "XXXX-XX-XX", "absolute")
+    return Value("DATE", ctx.ref.isoformat(), ctx.ref_anchor)
+
+
+def _the_weekend(c: Candidate, ctx: Context, rel: str) -> Value:
+    """ "this weekend" is the weekend of the reference's week; so is "the weekend" on a
+    Saturday or Sunday and in plans, while a report on a weekday means the one before."""
+    base, anchor = relative_base(ctx, c, "ref")
+    if base is None:
+        return Value("DATE", "XXXX-WXX-WE", "absolute")
+    direction = direction_of(ctx, c)
+    if base.weekday() >= 5 or direction == "future" or rel == "this":
+        d = base
+    else:
+        d = base - timedelta(days=7)
+    return Value("DATE", week_value(d) + "-WE", anchor)
 
 
 def r_anaphor(c: Candidate, ctx: Context) -> Value | None:
@@ -514,7 +529,7 @@ def r_set(c: Candidate, ctx: Context) -> Value | None:
     unit = unit_key(unit_word)
     if unit not in UNITS:
         return None
-    n = num_value(g["num"]) if g.get("num") else 1
+    n = num_value(g["num"] or "") if g.get("num") else 1
     return Value("SET", duration_value(n if n is not None else 1, unit), "absolute")
 
 
