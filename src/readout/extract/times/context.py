@@ -12,12 +12,15 @@ from spacy.tokens import Doc
 
 from readout.extract.times.candidate import Candidate, prev_word
 from readout.extract.times.dates import DAY_VALUE, parse_iso_date, value_date
+from readout.extract.times.lexicon import REL_SIGNS
 from readout.extract.times.tense import Annotations, Tense, tense_at
 from readout.model import Document, TimeAnchor, TimeType
 
 
 @dataclass(slots=True)
 class Value:
+    """What a resolver makes of a candidate: the fields of its Time."""
+
     type: TimeType
     value: str
     anchor: TimeAnchor
@@ -25,6 +28,8 @@ class Value:
 
 @dataclass(slots=True)
 class Previous:
+    """A time named earlier in the text, where anaphora that follow count from."""
+
     day: date
     value: str
     start: int
@@ -34,6 +39,8 @@ class Previous:
 
 @dataclass
 class Context:
+    """What the resolvers of one document read, and the times they have resolved so far."""
+
     doc: Doc
     text: str
     ref: date | None
@@ -84,6 +91,7 @@ def boundaries(doc: Doc, annotations: Annotations, text: str) -> tuple[list[int]
 
 
 def reference(document: Document) -> tuple[date | None, TimeAnchor]:
+    """The date deictic expressions count from: the dateline's, else the publication date."""
     dl = document.dateline
     if dl is not None and dl.date:
         d = parse_iso_date(dl.date)
@@ -111,6 +119,8 @@ def relative_base(
 
 
 def direction_of(ctx: Context, c: Candidate) -> Tense:
+    """Which way from the reference an expression lies ("past", "future" or None), from the
+    tense of its clause and the preposition before it."""
     tense = ctx.tense(c.start, c.end)
     prev = prev_word(ctx.text, c.start)
     if prev == "since":
@@ -132,37 +142,11 @@ def direction_of(ctx: Context, c: Candidate) -> Tense:
 def rel_sign(rel: str, unit: str = "") -> tuple[int, str]:
     """Offset and what it counts from for a relative determiner."""
     rel = re.sub(r"\s+", " ", rel.lower().strip())
-    table = {
-        "this": (0, "ref"),
-        "the current": (0, "ref"),
-        "last": (-1, "ref"),
-        "past": (-1, "ref"),
-        "the past": (-1, "ref"),
-        "the last": (-1, "ref"),
-        "previous": (-1, "prev"),
-        "next": (1, "ref"),
-        "coming": (1, "ref"),
-        "the coming": (1, "ref"),
-        "following": (1, "prev"),
-        "the following": (1, "prev"),
-        "the next": (1, "prev"),
-        "the very next": (1, "prev"),
-        "the previous": (-1, "prev"),
-        "the prior": (-1, "prev"),
-        "the same": (0, "prev"),
-        "the very same": (0, "prev"),
-        "that": (0, "prev"),
-        "that same": (0, "prev"),
-        "the": (0, "ref"),
-        "the entire": (0, "prev"),
-        "the whole": (0, "prev"),
-        "the full": (0, "prev"),
-    }
     if rel.startswith(("a ", "an ")):
         return 0, "prev"
     if rel == "the" and unit == "day":
         return 0, "prev"  # "ended the day higher": the day the passage is about
-    return table.get(rel, (0, "ref"))
+    return REL_SIGNS.get(rel, (0, "ref"))
 
 
 def note(ctx: Context, c: Candidate, v: Value) -> None:

@@ -20,6 +20,8 @@ from readout.model import Document
 
 
 def regions(document: Document) -> list[tuple[int, int]]:
+    """Where times are looked for: the body, and the dateline where it lies outside the body;
+    the whole text when there is no body."""
     n = len(document.text)
     body = document.body
     if body is None:
@@ -31,7 +33,7 @@ def regions(document: Document) -> list[tuple[int, int]]:
     return sorted(regions)
 
 
-BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")
 
 _CAPITAL_FORMS = [
     form
@@ -52,7 +54,7 @@ _REACH = 8  # tokens scanned either side of a trigger: modifiers lead, units tra
 def windows(doc: Doc, text: str, regions: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Stretches of the regions around trigger tokens, cut at blank lines."""
     stretches = _trigger_stretches(doc, text)
-    breaks = [(m.start(), m.end()) for m in BLANK_LINE.finditer(text)]
+    breaks = [(m.start(), m.end()) for m in _BLANK_LINE.finditer(text)]
     break_ends = [be for _, be in breaks]
     out: list[tuple[int, int]] = []
     for rs, re_ in regions:
@@ -208,7 +210,7 @@ def merge(text: str, cands: list[Candidate]) -> list[Candidate]:
         if i + 1 < len(cands):
             d = cands[i + 1]
             gap = text[c.end : d.start]
-            if BLANK_LINE.search(gap):
+            if _BLANK_LINE.search(gap):
                 out.append(c)
                 i += 1
                 continue

@@ -4,6 +4,9 @@ rules look for."""
 
 from __future__ import annotations
 
+# --------------------------------------------------------------------------------------------
+# dates, numbers and units
+
 MONTHS: dict[str, int] = {
     "january": 1,
     "february": 2,
@@ -59,9 +62,7 @@ SMALL = (
 TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 
 NUMBER_WORDS: dict[str, int] = {w: i for i, w in enumerate(SMALL)}
-
 NUMBER_WORDS.update({w: 20 + 10 * i for i, w in enumerate(TENS)})
-
 NUMBER_WORDS.update({"a": 1, "an": 1, "single": 1, "hundred": 100, "dozen": 12})
 
 VAGUE_NUMBERS = {
@@ -112,7 +113,6 @@ POD = {
 }
 
 SEASONS = {"spring": ("SP", 3), "summer": ("SU", 6), "autumn": ("FA", 9), "fall": ("FA", 9)}
-
 SEASONS["winter"] = ("WI", 12)
 
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
@@ -176,6 +176,35 @@ UNANCHORED = {
     "century": "XX",
 }
 
+# relative determiners: the offset and what it counts from ("ref": the reference, "prev":
+# the previous time)
+REL_SIGNS: dict[str, tuple[int, str]] = {
+    "this": (0, "ref"),
+    "the current": (0, "ref"),
+    "last": (-1, "ref"),
+    "past": (-1, "ref"),
+    "the past": (-1, "ref"),
+    "the last": (-1, "ref"),
+    "previous": (-1, "prev"),
+    "next": (1, "ref"),
+    "coming": (1, "ref"),
+    "the coming": (1, "ref"),
+    "following": (1, "prev"),
+    "the following": (1, "prev"),
+    "the next": (1, "prev"),
+    "the very next": (1, "prev"),
+    "the previous": (-1, "prev"),
+    "the prior": (-1, "prev"),
+    "the same": (0, "prev"),
+    "the very same": (0, "prev"),
+    "that": (0, "prev"),
+    "that same": (0, "prev"),
+    "the": (0, "ref"),
+    "the entire": (0, "prev"),
+    "the whole": (0, "prev"),
+    "the full": (0, "prev"),
+}
+
 # holidays on the same day every year: (month, day)
 FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {
     "christmas": (12, 25),
@@ -189,6 +218,9 @@ FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {
     "halloween": (10, 31),
     "boxing day": (12, 26),
 }
+
+# --------------------------------------------------------------------------------------------
+# the words around an expression that the checks look at
 
 # Nouns after a four-digit number that make it a count, not a year ("2000 employees").
 COUNT_NOUNS = frozenset(
@@ -220,15 +252,20 @@ NAMED_DAYS = frozenset(
     "black cyber super ash good easter bloody holy maundy shrove palm blue giving whit".split()
 )
 
+# Words before a bare plural unit that make it a time: "for years", "within minutes".
 VAGUE_DUR_BEFORE = frozenset(
     """for in within after over during took take takes taking lasted last just only mere been
     spent""".split()
 )
 
+# Words before a bare clock time ("14:30") that make it a time of day.
 CLOCK_CUES = frozenset(
     """at by from until till to around about before after since past between and
     approximately""".split()
 )
+
+# --------------------------------------------------------------------------------------------
+# tense
 
 # Heads of infinitival complements that put the complement in the future ("plans to meet").
 FUTURE_HEADS = frozenset(
@@ -251,6 +288,9 @@ LEXICAL_PAST = frozenset(
     saw found left died won lost killed""".split()
 )
 
+# --------------------------------------------------------------------------------------------
+# what detection looks for
+
 # Words that every expression contains at least one of (or a token with a digit): only the
 # stretches of text around them are scanned, which keeps the stage cheap next to parsing.
 TRIGGER_WORDS = """today tonight yesterday tomorrow now currently present presently nowadays
@@ -264,18 +304,10 @@ TRIGGER_WORDS = """today tonight yesterday tomorrow now currently present presen
     intra-day time monday tuesday wednesday thursday friday saturday sunday mondays tuesdays
     wednesdays thursdays fridays saturdays sundays""".split()
 
-UNIT_WORDS: tuple[str, ...] = (
-    "sec",
-    "min",
-    "hour",
-    "hr",
-    "day",
-    "night",
-    "week",
-    "fortnight",
-    "month",
-)
-UNIT_WORDS += ("quarter", "year", "yr", "decade", "centur")
+# What a stretch of text must hold for the rules on units, months, weekdays and parts of the
+# day to be worth running there.
+UNIT_WORDS: tuple[str, ...] = ("sec", "min", "hour", "hr", "day", "night", "week", "fortnight")
+UNIT_WORDS += ("month", "quarter", "year", "yr", "decade", "centur")
 
 MONTH_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 

@@ -32,7 +32,7 @@ def token_span(doc: Doc, start: int, end: int) -> SpacySpan | None:
     return span
 
 
-def is_verb(t: Token) -> bool:
+def _is_verb(t: Token) -> bool:
     return t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB") or t.tag_ == "MD"
 
 
@@ -40,10 +40,10 @@ def governor(t: Token) -> Token | None:
     """The nearest verb above ``t`` (``t`` itself if it is one)."""
     seen = 0
     while seen < 10:
-        if is_verb(t) and dep_role(t.dep_) not in ("auxiliary", "passive_auxiliary"):
+        if _is_verb(t) and dep_role(t.dep_) not in ("auxiliary", "passive_auxiliary"):
             return t
         if t.head.i == t.i:
-            return t if is_verb(t) else None
+            return t if _is_verb(t) else None
         t = t.head
         seen += 1
     return None
@@ -71,7 +71,7 @@ def verb_tense(v: Token, depth: int = 0) -> Tense:
     infinitive = any(c.lower_ == "to" for c in kids) or "Inf" in v.morph.get("VerbForm", [])
     if infinitive and not tensed and has_head:
         return _infinitive_tense(head, role, depth)
-    if role == "open_complement" and not tensed and has_head and is_verb(head):
+    if role == "open_complement" and not tensed and has_head and _is_verb(head):
         return verb_tense(head, depth + 1)  # "remain closed", "kept rising"
     for c in aux:
         if c.lower_ in ("going", "gon"):
@@ -93,7 +93,7 @@ def _infinitive_tense(head: Token, role: str, depth: int) -> Tense:
         # what is still to happen: "an event to be held on October 12", and the headline
         # future, "Russian markets to remain closed until Friday"
         return "future"
-    if is_verb(head) and role != "adverbial_clause":
+    if _is_verb(head) and role != "adverbial_clause":
         return verb_tense(head, depth + 1)
     return None
 
@@ -164,7 +164,7 @@ def _window_tense(doc: Doc, span: SpacySpan, sents: bool) -> Tense:
     for t in reversed(doc[lo : span.start]):
         if t.lower_ in FUTURE_WORDS:
             return "future"
-        if is_verb(t):
+        if _is_verb(t):
             tense = verb_tense(t)
             if tense is not None:
                 return tense
