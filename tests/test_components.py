@@ -111,3 +111,13 @@ def test_every_stage_has_a_factory_an_entry_point_and_help() -> None:
         assert stage.factory in entry_points
         assert spacy.language.Language.has_factory(stage.factory)
         assert stage.summary
+
+
+def test_a_pipeline_with_readout_saves_and_loads(nlp_with_readout, tmp_path) -> None:
+    # the components hold no data of their own (models ship in the package), so a saved
+    # pipeline reloads them from its config alone
+    nlp_with_readout.to_disk(tmp_path / "nlp")
+    again = spacy.load(tmp_path / "nlp")
+    assert again.pipe_names[-len(NAMES) :] == NAMES
+    text = "Dmitry Peskov told reporters that Putin and Lukashenko met on Wednesday."
+    assert again(text)._.readout.to_dict() == nlp_with_readout(text)._.readout.to_dict()
