@@ -6,7 +6,7 @@ import json
 import signal
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
@@ -16,7 +16,7 @@ from readout.model import RECORD_LISTS
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
 
-    from readout.runner import Summary
+    from readout.runner import Done, Summary
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -42,6 +42,8 @@ def _fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
     return typer.Exit(code)
 
 
+# Long only for its option declarations (typer reads the options from the signature); the
+# work is in _open_output, runner.extract and _summary_line.
 @app.command()
 def extract(
     paths: Annotated[
@@ -100,21 +102,10 @@ def extract(
     instead (see --errors); 2 on usage errors (bad options, missing pipeline, unwritable
     output).
     """
-    from readout.runner import ExtractOptions, errors_path_for, extract, load_done
+    from readout.runner import ExtractOptions, extract
 
     to_stdout = output == "-"
-    if resume and to_stdout:
-        raise _fail("--resume needs an output file (-o FILE): stdout cannot be resumed.")
-    errors_path = errors or errors_path_for(None if to_stdout else output)
-    done = None
-    if resume:
-        done = load_done(Path(output), errors_path)
-    elif errors_path.exists():
-        errors_path.unlink()  # error rows of an earlier, unrelated run would mislead
-    try:
-        out = sys.stdout if to_stdout else open(output, "a" if resume else "w", encoding="utf-8")
-    except OSError as exc:
-        raise _fail(f"cannot write the output {output!r}: {exc.strerror}.") from None
+    out, errors_path, done = _open_output(output, errors, resume)
 
     # A polite stop (Ctrl-C, kill) ends between lines, so the output stays complete.
     signal.signal(signal.SIGTERM, signal.default_int_handler)
@@ -149,17 +140,42 @@ def extract(
             ".jsonl.gz or .json files, or folders holding them."
         )
     if not quiet:
-        c = summary.counts
-        where = f" (see {errors_path})" if summary.errors else ""
-        skipped = f", {summary.skipped} already done" if summary.skipped else ""
-        found = ", ".join(f"{c[name]} {name}" for name in RECORD_LISTS)
-        typer.echo(
-            f"readout: {summary.documents} documents -> {summary.records} records, "
-            f"{summary.errors} error rows{where}{skipped}; {found}; "
-            f"{summary.seconds:.1f} s ({summary.rate:.1f} docs/s)",
-            err=True,
-        )
+        typer.echo(_summary_line(summary, errors_path), err=True)
     raise typer.Exit(EXIT_SOME_ERRORS if summary.errors else EXIT_OK)
+
+
+def _open_output(
+    output: str, errors: Path | None, resume: bool
+) -> tuple[TextIO, Path, Done | None]:
+    """The records' stream, where error rows go, and with --resume what is already done."""
+    from readout.runner import errors_path_for, load_done
+
+    to_stdout = output == "-"
+    if resume and to_stdout:
+        raise _fail("--resume needs an output file (-o FILE): stdout cannot be resumed.")
+    errors_path = errors or errors_path_for(None if to_stdout else output)
+    done = None
+    if resume:
+        done = load_done(Path(output), errors_path)
+    elif errors_path.exists():
+        errors_path.unlink()  # error rows of an earlier, unrelated run would mislead
+    try:
+        out = sys.stdout if to_stdout else open(output, "a" if resume else "w", encoding="utf-8")
+    except OSError as exc:
+        raise _fail(f"cannot write the output {output!r}: {exc.strerror}.") from None
+    return out, errors_path, done
+
+
+def _summary_line(summary: Summary, errors_path: Path) -> str:
+    c = summary.counts
+    where = f" (see {errors_path})" if summary.errors else ""
+    skipped = f", {summary.skipped} already done" if summary.skipped else ""
+    found = ", ".join(f"{c[name]} {name}" for name in RECORD_LISTS)
+    return (
+        f"readout: {summary.documents} documents -> {summary.records} records, "
+        f"{summary.errors} error rows{where}{skipped}; {found}; "
+        f"{summary.seconds:.1f} s ({summary.rate:.1f} docs/s)"
+    )
 
 
 class _Progress:

@@ -272,61 +272,15 @@ class _Builder:
     # sources -----------------------------------------------------------------------------
 
     def countries(self, gaz: Path, curated: dict[str, Any]) -> None:
-        codes = gaz / "countries" / "country-codes.csv"
-        names: dict[str, list[str]] = defaultdict(list)
-        if codes.is_file():
-            self.sources.append(str(codes))
-            with codes.open(encoding="utf-8") as fh:
-                for row in csv.DictReader(fh):
-                    iso3 = (row.get("ISO3166-1-Alpha-3") or "").strip()
-                    if not iso3:
-                        continue
-                    qid = (row.get("wikidata_id") or "").rsplit("/", 1)[-1] or None
-                    if iso3 == "NAM" and not qid:
-                        qid = "Q1030"  # the upstream blank noted in SOURCES.md
-                    if qid:
-                        self.iso3_by_qid[qid] = iso3
-                        self.country_by_iso3[iso3] = qid
-                    for col in ("CLDR display name", "UNTERM English Short", "official_name_en"):
-                        value = (row.get(col) or "").replace("(the)", "").strip()
-                        if value:
-                            names[iso3].append(value)
+        names = self._country_codes(gaz / "countries" / "country-codes.csv")
         mledoze = gaz / "countries" / "mledoze_countries.json"
         data: list[dict[str, Any]] = []
         if mledoze.is_file():
             self.sources.append(str(mledoze))
             data = json.loads(mledoze.read_text(encoding="utf-8"))
-        stop = {name_key(s) for s in curated.get("capital_stoplist") or []}
-        cap_extra: dict[str, dict[str, Any]] = curated.get("capitals") or {}
-        country_keys: set[str] = set()
         capitals: list[tuple[str, str]] = []
         for c in data:
-            iso3 = c.get("cca3")
-            if iso3 == "UNK":
-                iso3 = "XKX"  # Kosovo: the user-assigned code the office-holder data uses
-            if not iso3:
-                continue
-            id_ = self.country_by_iso3.setdefault(iso3, f"iso:{iso3}")
-            self.entity(
-                id_,
-                qid=id_ if id_.startswith("Q") else None,
-                name=c["name"]["common"],
-                type="country",
-                country=iso3,
-            )
-            self.counts["countries"] += 1
-            for n in [c["name"]["common"], c["name"]["official"], *names.get(iso3, [])]:
-                self.alias(id_, n, "name")
-            for alt in c.get("altSpellings") or []:
-                if len(alt) > 2:
-                    self.alias(id_, alt, "alt")
-            demonyms = (c.get("demonyms") or {}).get("eng") or {}
-            for dem in {d for d in (demonyms.get("m"), demonyms.get("f")) if d}:
-                self.alias(id_, dem, "demonym")
-                if dem.endswith("an"):
-                    self.alias(id_, dem + "s", "demonym")
-            for cap in c.get("capital") or []:
-                capitals.append((iso3, cap))
+            capitals.extend(self._country(c, names))
         for iso3, extra in (curated.get("country_aliases") or {}).items():
             country_id = self.country_by_iso3.get(iso3)
             if country_id:
@@ -337,6 +291,63 @@ class _Builder:
             if country_id:
                 for a in extra:
                     self.alias(country_id, a, "demonym")
+        self._capitals(capitals, curated)
+
+    def _country_codes(self, codes: Path) -> dict[str, list[str]]:
+        """Each country's Wikidata id by ISO code, from the codes table; returns their names."""
+        names: dict[str, list[str]] = defaultdict(list)
+        if not codes.is_file():
+            return names
+        self.sources.append(str(codes))
+        with codes.open(encoding="utf-8") as fh:
+            for row in csv.DictReader(fh):
+                iso3 = (row.get("ISO3166-1-Alpha-3") or "").strip()
+                if not iso3:
+                    continue
+                qid = (row.get("wikidata_id") or "").rsplit("/", 1)[-1] or None
+                if iso3 == "NAM" and not qid:
+                    qid = "Q1030"  # the upstream blank noted in SOURCES.md
+                if qid:
+                    self.iso3_by_qid[qid] = iso3
+                    self.country_by_iso3[iso3] = qid
+                for col in ("CLDR display name", "UNTERM English Short", "official_name_en"):
+                    value = (row.get(col) or "").replace("(the)", "").strip()
+                    if value:
+                        names[iso3].append(value)
+        return names
+
+    def _country(self, c: dict[str, Any], names: dict[str, list[str]]) -> list[tuple[str, str]]:
+        """One country of mledoze's list with its names and demonyms; its (ISO code, capital)s."""
+        iso3 = c.get("cca3")
+        if iso3 == "UNK":
+            iso3 = "XKX"  # Kosovo: the user-assigned code the office-holder data uses
+        if not iso3:
+            return []
+        id_ = self.country_by_iso3.setdefault(iso3, f"iso:{iso3}")
+        self.entity(
+            id_,
+            qid=id_ if id_.startswith("Q") else None,
+            name=c["name"]["common"],
+            type="country",
+            country=iso3,
+        )
+        self.counts["countries"] += 1
+        for n in [c["name"]["common"], c["name"]["official"], *names.get(iso3, [])]:
+            self.alias(id_, n, "name")
+        for alt in c.get("altSpellings") or []:
+            if len(alt) > 2:
+                self.alias(id_, alt, "alt")
+        demonyms = (c.get("demonyms") or {}).get("eng") or {}
+        for dem in {d for d in (demonyms.get("m"), demonyms.get("f")) if d}:
+            self.alias(id_, dem, "demonym")
+            if dem.endswith("an"):
+                self.alias(id_, dem + "s", "demonym")
+        return [(iso3, cap) for cap in c.get("capital") or []]
+
+    def _capitals(self, capitals: list[tuple[str, str]], curated: dict[str, Any]) -> None:
+        """The capitals as places, once every country's names are known."""
+        stop = {name_key(s) for s in curated.get("capital_stoplist") or []}
+        cap_extra: dict[str, dict[str, Any]] = curated.get("capitals") or {}
         country_keys = {k for k, i, kind, _ in self.aliases if kind in ("name", "alt")}
         for iso3, cap in capitals:
             extra = cap_extra.get(iso3) or {}
@@ -376,93 +387,105 @@ class _Builder:
                     if row.get("person_qid"):
                         per_person[row["person_qid"]].append(row)
             for qid, rows in per_person.items():
-                iso = Counter(r["iso3"] for r in rows if r.get("iso3"))
-                country = iso.most_common(1)[0][0] if iso else None
-                gender = next((r["gender"] for r in rows if r.get("gender")), None)
-                self.entity(
-                    qid,
-                    qid=qid,
-                    name=rows[0]["person"],
-                    type="person",
-                    country=country,
-                    gender=gender,
-                )
-                self.person_aliases(qid, rows[0]["person"], country)
-                enwiki = next((r["enwiki"] for r in rows if r.get("enwiki")), "")
-                enwiki = re.sub(r"\s*\(.*\)$", "", enwiki)
-                if enwiki and name_key(enwiki) != name_key(rows[0]["person"]):
-                    self.alias(qid, enwiki, "name")
-                    self.aliases.add(("~" + loose_key(enwiki), qid, "loose", ""))
-                for r in rows:
-                    label = positions.get(r.get("position_qid") or "", "")
-                    role = classify_position(r["position"], label, self.names_of(r.get("iso3")))
-                    title = label or r["position"]
-                    self.role(
-                        qid,
-                        role,
-                        title,
-                        r.get("iso3") or None,
-                        r.get("start"),
-                        r.get("end"),
-                        r.get("position_qid") or None,
-                    )
-                self.counts["people"] += 1
-        leaders = ppl / "world_leaders_2022.csv"
-        if leaders.is_file():
-            self.sources.append(str(leaders))
-            with leaders.open(encoding="utf-8") as fh:
-                for row in csv.DictReader(fh):
-                    leader = row.get("officeholder")
-                    if not leader:
-                        continue
-                    iso3 = self.iso3_by_qid.get(row.get("countryid") or "")
-                    if leader not in self.entities:
-                        self.entity(
-                            leader,
-                            qid=leader,
-                            name=row["officeholderLabel"],
-                            type="person",
-                            country=iso3,
-                        )
-                        self.person_aliases(leader, row["officeholderLabel"], iso3)
-                        self.counts["people"] += 1
-                    label = row.get("positionLabel") or ""
-                    self.role(
+                self._officeholder(qid, rows, positions)
+        self._world_leaders(ppl / "world_leaders_2022.csv")
+        self._foreign_ministers(ppl / "foreign_ministers_2022.csv")
+
+    def _officeholder(
+        self, qid: str, rows: list[dict[str, str]], positions: dict[str, str]
+    ) -> None:
+        """One person of the office-holder table, from all of their rows (one per office)."""
+        iso = Counter(r["iso3"] for r in rows if r.get("iso3"))
+        country = iso.most_common(1)[0][0] if iso else None
+        gender = next((r["gender"] for r in rows if r.get("gender")), None)
+        self.entity(
+            qid,
+            qid=qid,
+            name=rows[0]["person"],
+            type="person",
+            country=country,
+            gender=gender,
+        )
+        self.person_aliases(qid, rows[0]["person"], country)
+        enwiki = next((r["enwiki"] for r in rows if r.get("enwiki")), "")
+        enwiki = re.sub(r"\s*\(.*\)$", "", enwiki)
+        if enwiki and name_key(enwiki) != name_key(rows[0]["person"]):
+            self.alias(qid, enwiki, "name")
+            self.aliases.add(("~" + loose_key(enwiki), qid, "loose", ""))
+        for r in rows:
+            label = positions.get(r.get("position_qid") or "", "")
+            role = classify_position(r["position"], label, self.names_of(r.get("iso3")))
+            title = label or r["position"]
+            self.role(
+                qid,
+                role,
+                title,
+                r.get("iso3") or None,
+                r.get("start"),
+                r.get("end"),
+                r.get("position_qid") or None,
+            )
+        self.counts["people"] += 1
+
+    def _world_leaders(self, leaders: Path) -> None:
+        if not leaders.is_file():
+            return
+        self.sources.append(str(leaders))
+        with leaders.open(encoding="utf-8") as fh:
+            for row in csv.DictReader(fh):
+                leader = row.get("officeholder")
+                if not leader:
+                    continue
+                iso3 = self.iso3_by_qid.get(row.get("countryid") or "")
+                if leader not in self.entities:
+                    self.entity(
                         leader,
-                        classify_position("", label, self.names_of(iso3)),
-                        label,
-                        iso3,
-                        row.get("start_year"),
-                        row.get("end_year"),
-                        row.get("position"),
-                        coarse=True,
+                        qid=leader,
+                        name=row["officeholderLabel"],
+                        type="person",
+                        country=iso3,
                     )
-        fms = ppl / "foreign_ministers_2022.csv"
-        if fms.is_file():
-            self.sources.append(str(fms))
-            with fms.open(encoding="utf-8") as fh:
-                for row in csv.DictReader(fh):
-                    minister = row.get("person")
-                    if not minister:
-                        continue
-                    iso3 = self.iso3_by_qid.get(row.get("country") or "")
-                    if minister not in self.entities:
-                        self.entity(
-                            minister, qid=minister, name=row["name"], type="person", country=iso3
-                        )
-                        self.person_aliases(minister, row["name"], iso3)
-                        self.counts["people"] += 1
-                    label = row.get("positionLabel") or "Minister of Foreign Affairs"
-                    self.role(
-                        minister,
-                        "foreign minister",
-                        label,
-                        iso3,
-                        row.get("start"),
-                        None,
-                        row.get("position"),
-                        coarse=True,
+                    self.person_aliases(leader, row["officeholderLabel"], iso3)
+                    self.counts["people"] += 1
+                label = row.get("positionLabel") or ""
+                self.role(
+                    leader,
+                    classify_position("", label, self.names_of(iso3)),
+                    label,
+                    iso3,
+                    row.get("start_year"),
+                    row.get("end_year"),
+                    row.get("position"),
+                    coarse=True,
+                )
+
+    def _foreign_ministers(self, fms: Path) -> None:
+        if not fms.is_file():
+            return
+        self.sources.append(str(fms))
+        with fms.open(encoding="utf-8") as fh:
+            for row in csv.DictReader(fh):
+                minister = row.get("person")
+                if not minister:
+                    continue
+                iso3 = self.iso3_by_qid.get(row.get("country") or "")
+                if minister not in self.entities:
+                    self.entity(
+                        minister, qid=minister, name=row["name"], type="person", country=iso3
                     )
+                    self.person_aliases(minister, row["name"], iso3)
+                    self.counts["people"] += 1
+                label = row.get("positionLabel") or "Minister of Foreign Affairs"
+                self.role(
+                    minister,
+                    "foreign minister",
+                    label,
+                    iso3,
+                    row.get("start"),
+                    None,
+                    row.get("position"),
+                    coarse=True,
+                )
 
     def orgs(self, gaz: Path) -> None:
         path = gaz / "orgs" / "supraverden_general_list.yaml"
@@ -492,6 +515,14 @@ class _Builder:
                         self.alias(id_, value, "abbr")
 
     def curated(self, cur: dict[str, Any]) -> None:
+        self._curated_persons(cur)
+        self._curated_organizations(cur)
+        for ent in self.entities.values():
+            if ent["type"] == "person" and ent.get("patronymic") and ent.get("given"):
+                self.alias(ent["id"], f"{ent['given']} {ent['patronymic']}", "patronymic")
+
+    def _curated_persons(self, cur: dict[str, Any]) -> None:
+        """The curated people, and what the curated file adds to the gazetteer's."""
         for p in cur.get("persons") or []:
             id_ = p.get("qid") or p["id"]
             self.entity(
@@ -528,6 +559,9 @@ class _Builder:
                 self.alias(qid, a, "name")
                 self.aliases.add(("~" + loose_key(a), qid, "loose", ""))
             self.counts["curated"] += 1
+
+    def _curated_organizations(self, cur: dict[str, Any]) -> None:
+        """The curated news agencies and outlets, seats of power and international bodies."""
         outlets = [(a, "news agency") for a in cur.get("agencies") or []]
         outlets += [(a, "news outlet") for a in cur.get("outlets") or []]
         for a, role in outlets:
@@ -555,9 +589,6 @@ class _Builder:
             for al in [b["name"], *(b.get("aliases") or [])]:
                 self.alias(id_, al, "abbr" if al.replace(".", "").isupper() else "name")
             self.counts["curated"] += 1
-        for ent in self.entities.values():
-            if ent["type"] == "person" and ent.get("patronymic") and ent.get("given"):
-                self.alias(ent["id"], f"{ent['given']} {ent['patronymic']}", "patronymic")
 
     # writing -------------------------------------------------------------------------------
 
@@ -584,46 +615,7 @@ class _Builder:
                 CREATE TABLE scan (first TEXT PRIMARY KEY, maxlen INTEGER) WITHOUT ROWID;
                 """
             )
-            conn.executemany(
-                "INSERT INTO entity VALUES (?,?,?,?,?,?,?,?,?)",
-                [
-                    (
-                        e["id"],
-                        e["qid"],
-                        e["name"],
-                        e["type"],
-                        e["country"],
-                        e["gender"],
-                        e["given"],
-                        e["patronymic"],
-                        e["of"],
-                    )
-                    for e in self.entities.values()
-                ],
-            )
-            conn.executemany("INSERT INTO alias VALUES (?,?,?,?)", sorted(self.aliases))
-            # offices repeat across thousands of rows: store each (role, title) once
-            offices: dict[tuple[str, str], int] = {}
-            rows = []
-            for id_, table in self.roles.items():
-                for role, title, country, start, end in table.values():
-                    oid = offices.setdefault((role, title), len(offices) + 1)
-                    rows.append((id_, oid, country, start, end))
-            conn.executemany(
-                "INSERT INTO office VALUES (?,?,?)", [(o, r, t) for (r, t), o in offices.items()]
-            )
-            conn.executemany("INSERT INTO role VALUES (?,?,?,?,?)", rows)
-            scan: dict[str, int] = {}
-            for key, _id, kind, _text in self.aliases:
-                if kind not in ("name", "alt", "abbr", "demonym", "capital", "patronymic"):
-                    continue
-                if self.entities[_id]["type"] == "person" and kind == "name" and " " not in key:
-                    continue  # a one-word person alias is a surname: resolved, never scanned
-                first = re.split(r"[\s\-]", key, maxsplit=1)[0]
-                words = len(re.split(r"[\s\-]+", key))
-                scan[first] = max(scan.get(first, 0), words)
-            conn.executemany("INSERT INTO scan VALUES (?,?)", sorted(scan.items()))
-            conn.executemany("INSERT INTO meta VALUES (?,?)", sorted(meta.items()))
+            self._insert(conn, meta)
             conn.executescript(
                 """
                 CREATE INDEX role_id ON role (id);
@@ -635,6 +627,45 @@ class _Builder:
         finally:
             conn.close()
         os.replace(tmp, out_path)
+
+    def _insert(self, conn: sqlite3.Connection, meta: dict[str, str]) -> None:
+        columns = ("id", "qid", "name", "type", "country", "gender", "given", "patronymic", "of")
+        conn.executemany(
+            "INSERT INTO entity VALUES (?,?,?,?,?,?,?,?,?)",
+            [tuple(e[c] for c in columns) for e in self.entities.values()],
+        )
+        conn.executemany("INSERT INTO alias VALUES (?,?,?,?)", sorted(self.aliases))
+        offices, rows = self._offices_and_roles()
+        conn.executemany(
+            "INSERT INTO office VALUES (?,?,?)", [(o, r, t) for (r, t), o in offices.items()]
+        )
+        conn.executemany("INSERT INTO role VALUES (?,?,?,?,?)", rows)
+        conn.executemany("INSERT INTO scan VALUES (?,?)", sorted(self._scan().items()))
+        conn.executemany("INSERT INTO meta VALUES (?,?)", sorted(meta.items()))
+
+    def _offices_and_roles(self) -> tuple[dict[tuple[str, str], int], list[tuple]]:
+        """Each (role, title) once with its number, and the role rows that refer to it."""
+        # offices repeat across thousands of rows: store each (role, title) once
+        offices: dict[tuple[str, str], int] = {}
+        rows = []
+        for id_, table in self.roles.items():
+            for role, title, country, start, end in table.values():
+                oid = offices.setdefault((role, title), len(offices) + 1)
+                rows.append((id_, oid, country, start, end))
+        return offices, rows
+
+    def _scan(self) -> dict[str, int]:
+        """The most words an alias starting with each first word has, for scanning texts."""
+        scan: dict[str, int] = {}
+        for key, _id, kind, _text in self.aliases:
+            if kind not in ("name", "alt", "abbr", "demonym", "capital", "patronymic"):
+                continue
+            if self.entities[_id]["type"] == "person" and kind == "name" and " " not in key:
+                continue  # a one-word person alias is a surname: resolved, never scanned
+            first = re.split(r"[\s\-]", key, maxsplit=1)[0]
+            words = len(re.split(r"[\s\-]+", key))
+            scan[first] = max(scan.get(first, 0), words)
+        return scan
 
 
 def _iso(value: Any) -> str | None:

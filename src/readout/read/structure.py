@@ -189,9 +189,29 @@ def _is_short(s: str) -> bool:
     return len(s.split()) <= 6 and len(s) <= 50 and not _SENTENCE_END.search(s)
 
 
+# Header lines (site name, menus, viewing dates, the repeated title) are looked for only among
+# a page's first lines, so an article's own short lines further down are never taken for them.
+_TOP_LINES = 15
+
+
 def _top_end(lines: Sequence[Line], document: Document) -> tuple[int, list[_Date]]:
     """Index of the first body line, and the dates in the page header (viewing dates)."""
-    limit = min(len(lines), 15)
+    end, header_dates = _header_end(lines, document)
+    title = (document.title or "").strip()
+    if title:
+        k = _title_line(lines, title, end)
+        if k is not None:
+            for x in range(end, k):
+                d = _is_date_only(lines[x].text)
+                if d is not None:
+                    header_dates.append(d)
+            end = k
+    return end, header_dates
+
+
+def _header_end(lines: Sequence[Line], document: Document) -> tuple[int, list[_Date]]:
+    """Index of the first line after the site's header lines, and the dates among them."""
+    limit = min(len(lines), _TOP_LINES)
     sites = _site_names(document)
 
     def strong(i: int) -> bool:
@@ -235,24 +255,21 @@ def _top_end(lines: Sequence[Line], document: Document) -> tuple[int, list[_Date
                 i = j
                 continue
         break
-
-    title = (document.title or "").strip()
-    if title:
-        norm = " ".join(title.split()).lower()
-        for k in range(end, min(len(lines), 15)):
-            line = " ".join(lines[k].text.split()).lower()
-            # an HTML <title> often carries the site name too: "Headline | Site"
-            if line == norm or (
-                min(len(norm), len(line)) >= 20 and (line.startswith(norm) or norm.startswith(line))
-            ):
-                if all(_is_short(lines[x].text) for x in range(end, k)):
-                    for x in range(end, k):
-                        d = _is_date_only(lines[x].text)
-                        if d is not None:
-                            header_dates.append(d)
-                    end = k
-                break
     return end, header_dates
+
+
+def _title_line(lines: Sequence[Line], title: str, start: int) -> int | None:
+    """The line from ``start`` on that repeats the document's title, when only short lines
+    come before it; None when there is none or a longer line comes first."""
+    norm = " ".join(title.split()).lower()
+    for k in range(start, min(len(lines), _TOP_LINES)):
+        line = " ".join(lines[k].text.split()).lower()
+        # an HTML <title> often carries the site name too: "Headline | Site"
+        if line == norm or (
+            min(len(norm), len(line)) >= 20 and (line.startswith(norm) or norm.startswith(line))
+        ):
+            return k if all(_is_short(lines[x].text) for x in range(start, k)) else None
+    return None
 
 
 _SHARE_WORDS = words("share_buttons")
