@@ -16,7 +16,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from readout.extract import actors as actors_mod
+from readout.extract import actors as actors_pkg
+from readout.extract.actors import pronouns as actors_mod
 from readout.extract.actors import (
     actor_at,
     extract_actors,
@@ -503,7 +504,7 @@ def test_case_names_speeches_group_words_and_photo_credits_are_no_actors(
 def test_without_a_knowledge_base_actors_still_come_out(
     blank: Language, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(actors_mod, "default_kb", lambda: None)
+    monkeypatch.setattr(actors_pkg, "default_kb", lambda: None)
     text = "Vladimir Putin met Alexander Lukashenko in Sochi. Putin spoke first."
     doc = parse(
         blank,
