@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from readout.extract.actors.context import Context, Mention, tok_at
+from readout.extract.actors.context import Context, Mention, initials
 from readout.kb.lookup import Entry, Match, case_ok
 
 _LOCATIVE = frozenset(
@@ -71,7 +71,7 @@ def metonymic(ctx: Context, m: Mention) -> bool:
         r"\s*,\s*(?:[A-Z][a-z]+\.? \d|\d)", text[m.end : m.end + 12]
     ):
         return False  # a dispatch dateline
-    i = tok_at(doc, m.start)
+    i = ctx.tok_at(m.start)
     j = i - 1
     while j >= 0:
         low = doc[j].lower_
@@ -99,8 +99,7 @@ def metonymic(ctx: Context, m: Mention) -> bool:
 def acronym_of(short: str, long: str) -> bool:
     if not short.isupper() or len(short) < 2 or " " in short:
         return False
-    initials = "".join(w[0] for w in re.findall(r"[A-Za-z]+", long) if w[0].isupper())
-    return initials == short
+    return initials(long) == short
 
 
 def nested_country(ctx: Context, m: Mention) -> str | None:

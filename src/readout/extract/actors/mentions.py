@@ -15,10 +15,11 @@ from readout.extract.actors.context import (
     RANKS,
     Context,
     Mention,
+    Spans,
     generation_of,
-    tok_at,
+    in_ranges,
 )
-from readout.extract.actors.titles import TITLE_WORDS, TITLES
+from readout.extract.actors.titles import TITLE_WORDS, title_at
 from readout.kb.lookup import Match, case_ok, name_key
 from readout.labels import entity_kind
 from readout.read.structure import chrome_lines
@@ -36,104 +37,135 @@ def collect_mentions(ctx: Context) -> list[Mention]:
     doc = ctx.doc
     gaz = _scan(ctx) if ctx.kb is not None else []
     gaz += _scan_patronymics(ctx)
-    ner: list[Mention] = []
-    lower_words = {t.text for t in doc if t.is_lower}
     chrome = chrome_lines(ctx.text, ctx.lo, ctx.hi)
-    for ent in doc.ents:
-        kind = entity_kind(ent.label_)
-        if kind == "other":
-            continue
-        if _in(chrome, ent.start_char) or _set_phrase(doc, ent.start_char):
-            continue  # "ADVERTISEMENT", "Photo: Getty Images", "Roe v. Wade"
-        if kind == "person" and len(ent) == 1 and ent[0].lower_ in _GROUP_WORDS:
-            continue  # "Hispanic": a group word, not a person
-        last = ent[-1].lower_.rstrip(".")
-        if kind == "organization" and len(ent) > 1 and last in _TITLE_ENDS:
-            continue  # "House Speaker", "Senate Majority" (Leader): a title, not a body
-        if kind == "person" and any(t.lower_ in _ORG_HEADS for t in ent):
-            kind = "organization"  # "Nelson A. Rockefeller Institute of Government"
-        elif kind in ("person", "place") and len(ent) > 1 and last in _BODY_ENDS:
-            kind = "organization"  # "The New York Times", "Metropolitan Police" tagged places
-        elif kind == "person" and len(ent) > 1 and last in _STREET_WORDS:
-            kind = "place"  # "Wall Street"
-        s, e = _trim(ent, person=kind == "person")
-        if s >= e or not ctx.inside(s, e):
-            continue
-        toks = doc.char_span(s, e, alignment_mode="expand")
-        if toks is None or all(
-            t.is_stop
-            or t.lower_ in HONORIFICS
-            or (kind == "person" and t.lower_ in _PARTY_WORDS)  # the party itself is a name
-            or not t.is_alpha
-            for t in toks
-        ):
-            continue  # "We", "President", "Republican Senator": a tagger's slip, not a name
-        if any(
-            s <= g.start
-            and g.end <= e
-            and (g.start, g.end) != (s, e)
-            and any(x.entry.type == "person" for x in g.matches)
-            and not (g.start == s and generation_of(ctx.text[s:e]))
-            for g in gaz
-        ):
-            # "Russian President Vladimir Putin" tagged as one name: the known person in it,
-            # and the known words around it, stand in for it
-            continue
-        if len(toks) == 1 and _common_word_opening(doc, toks[0], lower_words):
-            continue
-        named = _after_title(ctx, toks)
-        if named is not None:
-            if named[0] < named[1]:
-                ner.append(Mention(named[0], named[1], "name", ner="person"))
-            continue
-        if kind != "person":
-            e = _with_legal_suffix(doc, toks.end, e)
-        ner.append(Mention(s, e, "name", ner=kind))
+    ner = _entity_mentions(ctx, gaz, chrome)
     _add_generation(ctx, ner, gaz)
     gaz += _repeated_proper_nouns(ctx, ner, gaz)
     ner += _titled_names(ctx, ner, gaz)
+    out = _settle_overlaps(ner, gaz)
+    # however found (tagged, known, repeated): nothing from a photo credit or a case name
+    out = [m for m in out if not _set_phrase(doc, m.start) and not in_ranges(chrome, m.start)]
+    out.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    return out
+
+
+def _entity_mentions(
+    ctx: Context, gaz: list[Mention], chrome: list[tuple[int, int]]
+) -> list[Mention]:
+    """The pipeline's entities that name an actor, each cut to the name in it."""
+    doc = ctx.doc
+    lower_words = {t.text for t in doc if t.is_lower}
+    known = Spans((g.start, g.end, g) for g in gaz)
     out: list[Mention] = []
-    ner_spans = {(m.start, m.end): m for m in ner}
+    for ent in doc.ents:
+        kind = _entity_kind(ent)
+        if kind is None or in_ranges(chrome, ent.start_char) or _set_phrase(doc, ent.start_char):
+            continue  # "ADVERTISEMENT", "Photo: Getty Images", "Roe v. Wade"
+        m = _entity_mention(ctx, ent, kind, known, lower_words)
+        if m is not None:
+            out.append(m)
+    return out
+
+
+def _entity_kind(ent: SpacySpan) -> str | None:
+    """What a tagged entity names (:func:`readout.labels.entity_kind`), corrected by its words;
+    None for a tag that names no actor."""
+    kind = entity_kind(ent.label_)
+    if kind == "other":
+        return None
+    if kind == "person" and len(ent) == 1 and ent[0].lower_ in _GROUP_WORDS:
+        return None  # "Hispanic": a group word, not a person
+    last = ent[-1].lower_.rstrip(".")
+    if kind == "organization" and len(ent) > 1 and last in _TITLE_ENDS:
+        return None  # "House Speaker", "Senate Majority" (Leader): a title, not a body
+    if kind == "person" and any(t.lower_ in _ORG_HEADS for t in ent):
+        return "organization"  # "Nelson A. Rockefeller Institute of Government"
+    if kind in ("person", "place") and len(ent) > 1 and last in _BODY_ENDS:
+        return "organization"  # "The New York Times", "Metropolitan Police" tagged places
+    if kind == "person" and len(ent) > 1 and last in _STREET_WORDS:
+        return "place"  # "Wall Street"
+    return kind
+
+
+def _entity_mention(
+    ctx: Context, ent: SpacySpan, kind: str, known: Spans[Mention], lower_words: set[str]
+) -> Mention | None:
+    """The mention a tagged entity of ``kind`` makes, or None where it makes none."""
+    doc = ctx.doc
+    s, e = _trim(ent, person=kind == "person")
+    if s >= e or not ctx.inside(s, e):
+        return None
+    toks = doc.char_span(s, e, alignment_mode="expand")
+    if toks is None or all(
+        t.is_stop
+        or t.lower_ in HONORIFICS
+        or (kind == "person" and t.lower_ in _PARTY_WORDS)  # the party itself is a name
+        or not t.is_alpha
+        for t in toks
+    ):
+        return None  # "We", "President", "Republican Senator": a tagger's slip, not a name
+    if any(
+        s <= g.start
+        and g.end <= e
+        and (g.start, g.end) != (s, e)
+        and any(x.entry.type == "person" for x in g.matches)
+        and not (g.start == s and generation_of(ctx.text[s:e]))
+        for g in known.near(s, e)
+    ):
+        # "Russian President Vladimir Putin" tagged as one name: the known person in it,
+        # and the known words around it, stand in for it
+        return None
+    if len(toks) == 1 and _common_word_opening(doc, toks[0], lower_words):
+        return None
+    named = _after_title(ctx, toks)
+    if named is not None:
+        return Mention(named[0], named[1], "name", ner="person") if named[0] < named[1] else None
+    if kind != "person":
+        e = _with_legal_suffix(doc, toks.end, e)
+    return Mention(s, e, "name", ner=kind)
+
+
+def _settle_overlaps(ner: list[Mention], gaz: list[Mention]) -> list[Mention]:
+    """Tagged and known mentions in one list: a known name the tagger found too lends it its
+    matches; one inside a tagged name is part of it ("Washington" in "George Washington",
+    "Qatar" in "Qatar Airways"); one over tagged names replaces them ("Novosti" inside "RIA
+    Novosti": the longer known name wins); one crossing a tagged name is dropped."""
+    by_span = {(m.start, m.end): m for m in ner}
+    place = {id(n): i for i, n in enumerate(ner)}
+    tagged = Spans((n.start, n.end, n) for n in ner)
+    replaced: set[int] = set()
+    out: list[Mention] = []
     for g in gaz:
-        same = ner_spans.get((g.start, g.end))
+        same = by_span.get((g.start, g.end))
         if same is not None:
             same.matches = g.matches
             if g.kind in ("demonym", "patronymic"):
                 same.kind = g.kind
             continue
-        if any(n.start <= g.start and g.end <= n.end for n in ner):
-            # "Washington" in "George Washington", "Qatar" in "Qatar Airways": part of a name
+        # the tagged mentions near g, in the order they were found
+        near = sorted(
+            (n for n in tagged.near(g.start, g.end) if id(n) not in replaced),
+            key=lambda n: place[id(n)],
+        )
+        if any(n.start <= g.start and g.end <= n.end for n in near):
             continue
         covering = [
             n
-            for n in ner
+            for n in near
             if g.start <= n.start and n.end <= g.end and (n.start, n.end) != (g.start, g.end)
         ]
-        crossing = [
-            n
-            for n in ner
-            if n.start < g.end
-            and g.start < n.end
-            and n not in covering
-            and not (n.start <= g.start and g.end <= n.end)
-        ]
-        if crossing:
-            continue
-        for n in covering:  # "Novosti" inside "RIA Novosti": the longer known name wins
-            ner.remove(n)
-            ner_spans.pop((n.start, n.end), None)
+        if any(
+            n.start < g.end and g.start < n.end and all(n is not c for c in covering) for n in near
+        ):
+            continue  # crossing: neither inside g nor holding it
+        for n in covering:
+            replaced.add(id(n))
+            by_span.pop((n.start, n.end), None)
             if g.ner is None:
                 g.ner = n.ner
         out.append(g)
-    out.extend(ner)
-    # however found (tagged, known, repeated): nothing from a photo credit or a case name
-    out = [m for m in out if not _set_phrase(doc, m.start) and not _in(chrome, m.start)]
-    out.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    out.extend(n for n in ner if id(n) not in replaced)
     return out
-
-
-def _in(ranges: list[tuple[int, int]], char: int) -> bool:
-    return any(a <= char < b for a, b in ranges)
 
 
 def _set_phrase(doc: Doc, start_char: int) -> bool:
@@ -155,11 +187,9 @@ def _after_title(ctx: Context, toks: SpacySpan) -> tuple[int, int] | None:
     doc = ctx.doc
     k = None
     for i in range(toks.start, toks.end):
-        for words, _roles in TITLES:
-            n = len(words)
-            if i + n <= toks.end and all(doc[i + x].lower_ == w for x, w in enumerate(words)):
-                k = i + n
-                break
+        hit = title_at(doc, i, toks.end)
+        if hit is not None:
+            k = i + len(hit[0])
     if k is None:
         return None
     end = toks.end
@@ -270,11 +300,12 @@ def _common_word_opening(doc: Doc, tok: Token, lower_words: set[str]) -> bool:
     return tok.lower_ in lower_words
 
 
-def _generation_end(doc: Doc, text: str, end_char: int) -> int:
+def _generation_end(ctx: Context, end_char: int) -> int:
     """The end of a generational suffix right after a name ("Donald Trump Jr.", "Martin Luther
     King, Jr.", "Henry Ford II"), or ``end_char`` when none follows."""
+    doc, text = ctx.doc, ctx.text
     span = doc.char_span(end_char, end_char, alignment_mode="expand")
-    k = tok_at(doc, end_char) if span is None else span.start
+    k = ctx.tok_at(end_char) if span is None else span.start
     if k < len(doc) and doc[k].idx < end_char:
         k += 1
     if k < len(doc) and doc[k].text == "," and k + 1 < len(doc):
@@ -294,27 +325,24 @@ def _add_generation(ctx: Context, ner: list[Mention], gaz: list[Mention]) -> Non
     """A person named with a generational suffix is not the namesake the knowledge base holds
     without it: "Donald Trump Jr." is his own actor. The suffix joins the mention, and the
     entry matched without it is dropped."""
-    doc = ctx.doc
     for group in (ner, gaz):
         for m in group:
             if not (m.ner == "person" or any(x.entry.type == "person" for x in m.matches)):
                 continue
             if m.kind != "name":
                 continue
-            end = _generation_end(doc, ctx.text, m.end)
+            end = _generation_end(ctx, m.end)
             if end != m.end and ctx.inside(m.start, end):
                 m.end = end
                 m.matches = [x for x in m.matches if generation_of(x.alias) is not None]
                 if not m.matches and m.ner is None:
                     m.ner = "person"
     # a KB match "Donald Trump" now inside the NER mention "Donald Trump Jr." is part of it
+    juniors = Spans((n.start, n.end, n) for n in ner if generation_of(ctx.text[n.start : n.end]))
     gaz[:] = [
         g
         for g in gaz
-        if not any(
-            n.start <= g.start and g.end < n.end and generation_of(ctx.text[n.start : n.end])
-            for n in ner
-        )
+        if not any(n.start <= g.start and g.end < n.end for n in juniors.near(g.start, g.end))
     ]
 
 
@@ -456,7 +484,7 @@ def _titled_names(ctx: Context, ner: list[Mention], gaz: list[Mention]) -> list[
     doc = ctx.doc
     if not doc.has_annotation("POS"):
         return []
-    spans = [(m.start, m.end) for m in ner + gaz]
+    taken = Spans((m.start, m.end, m) for m in ner + gaz)
     out: list[Mention] = []
     for tok in doc[:-1]:
         if not tok.text[:1].isupper() or tok.lower_.rstrip(".") not in _NAME_TITLES:
@@ -479,9 +507,10 @@ def _titled_names(ctx: Context, ner: list[Mention], gaz: list[Mention]) -> list[
         if any(t.lower_ in _BODY_ENDS for t in doc[tok.i + 1 : j]):
             continue  # "Justice Department": a body, not a judge
         s, e = doc[tok.i + 1].idx, doc[j - 1].idx + len(doc[j - 1].text)
-        if ctx.inside(s, e) and not any(s < ee and ss < e for ss, ee in spans):
-            out.append(Mention(s, e, "name", ner="person"))
-            spans.append((s, e))
+        if ctx.inside(s, e) and not any(s < t.end and t.start < e for t in taken.near(s, e)):
+            found = Mention(s, e, "name", ner="person")
+            out.append(found)
+            taken.add(s, e, found)
     return out
 
 
@@ -492,7 +521,7 @@ def _repeated_proper_nouns(ctx: Context, ner: list[Mention], gaz: list[Mention])
     doc = ctx.doc
     if not doc.has_annotation("TAG") and not doc.has_annotation("POS"):
         return []
-    spans = [(m.start, m.end) for m in ner + gaz]
+    taken = Spans((m.start, m.end, m) for m in ner + gaz)
     runs: dict[str, list[tuple[int, int]]] = {}
     i = 0
     while i < len(doc):
@@ -504,7 +533,7 @@ def _repeated_proper_nouns(ctx: Context, ner: list[Mention], gaz: list[Mention])
         while j < len(doc) and _proper(doc[j]) and doc[j].lower_ not in _CALENDAR and j - i < 4:
             j += 1
         s, e = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
-        if ctx.inside(s, e) and not any(s < ee and ss < e for ss, ee in spans):
+        if ctx.inside(s, e) and not any(s < t.end and t.start < e for t in taken.near(s, e)):
             runs.setdefault(ctx.text[s:e], []).append((s, e))
         i = j
     out: list[Mention] = []

@@ -8,28 +8,30 @@ from readout.extract.actors.context import (
     Context,
     Mention,
     generation_of,
+    initials,
     strip_honorifics,
     unique,
 )
 from readout.extract.actors.linking import acronym_of, choose, metonymic, nested_country, pick_entry
-from readout.extract.actors.titles import Title, apposed_title, next_name_start
-from readout.kb.lookup import case_ok, loose_key, name_key
+from readout.extract.actors.titles import Title, TitleIndex, next_name_start
+from readout.kb.lookup import Entry, case_ok, loose_key, name_key
 from readout.model import Actor, ActorType
 
 
 def add_seed(ctx: Context, seed: list[Actor]) -> None:
     for actor in seed:
         a = ActorState(actor)
-        ctx.actors.append(a)
+        ctx.append(a)
         for m in actor.mentions:
             a.kinds[(m.start, m.end)] = "seed"
             a.first = min(a.first, m.start)
         name = strip_honorifics(actor.name)
-        a.keys.add(name_key(name))
+        ctx.add_key(a, name_key(name))
         words = name.split()
         if len(words) >= 2:
             a.surname = loose_key(words[-1])
             a.given = loose_key(words[0])
+            ctx.reindex(a)
         if ctx.kb is not None and actor.kb is None and actor.type == "person":
             if len(words) >= 2:
                 cands = [e for e in ctx.kb.candidates(name) if e.type == "person"]
@@ -42,6 +44,7 @@ def add_seed(ctx: Context, seed: list[Actor]) -> None:
             entry = ctx.kb.entry(actor.kb)
             if entry is not None:
                 a.entry = entry
+                ctx.reindex(a)
 
 
 def resolve_names(ctx: Context, mentions: list[Mention], titles: list[Title]) -> None:
@@ -49,11 +52,12 @@ def resolve_names(ctx: Context, mentions: list[Mention], titles: list[Title]) ->
     persons = [m for m in mentions if _is_person(m)]
     others = [m for m in mentions if not _is_person(m)]
     title_next = {next_name_start(ctx, t): t for t in titles}
+    apposed = TitleIndex(titles)
 
     def hint_for(m: Mention) -> tuple[str, ...]:
         t = title_next.get(m.start)
         if t is None:
-            t = apposed_title(ctx, m, titles)
+            t = apposed.apposed(ctx.text, m)
         return t.roles if t is not None else ()
 
     full = [m for m in persons if m.kind not in ("patronymic",) and len(_words(text, m)) >= 2]
@@ -84,13 +88,16 @@ def _words(text: str, m: Mention) -> list[str]:
 
 
 def _person_full(ctx: Context, m: Mention, hint: tuple[str, ...]) -> None:
+    """A full name: the person the document already names so, else the one linked to its
+    knowledge-base entry, else an earlier surname-only person, else a new person. "Trump Jr."
+    after "Donald Trump Jr." is found by its key; a bare "Trump" is not the same man."""
     text = ctx.text
     name = strip_honorifics(text[m.start : m.end])
-    key, lkey = name_key(name), loose_key(name)
-    for a in ctx.actors:
-        if a.actor.type == "person" and (key in a.keys or lkey in {loose_key(k) for k in a.keys}):
-            a.add(text, m.start, m.end, "name")
-            return
+    key = name_key(name)
+    a = _person_named(ctx, key, loose_key(name))
+    if a is not None:
+        a.add(text, m.start, m.end, "name")
+        return
     entry = None
     if ctx.kb is not None:
         cands = [x.entry for x in m.matches if x.entry.type == "person"] or [
@@ -100,53 +107,64 @@ def _person_full(ctx: Context, m: Mention, hint: tuple[str, ...]) -> None:
     if entry is not None:
         existing = ctx.find(entry)
         if existing is not None:
-            existing.keys.add(key)
+            ctx.add_key(existing, key)
             existing.add(text, m.start, m.end, "name")
             return
     words = name.split()
-    generation = generation_of(name)
-    if generation is not None:
-        # "Trump Jr." after "Donald Trump Jr.": the same man; a bare "Trump" is not
-        for a in ctx.actors:
-            if a.actor.type == "person" and key in a.keys:
-                a.add(text, m.start, m.end, "name")
-                return
+    if generation_of(name) is not None:
         a = ctx.new_actor(name, "person", entry)
-        a.keys.update({key, name_key(" ".join(words[-2:]))})
-        a.add(text, m.start, m.end, "name")
-        return
-    # an earlier surname-only actor ("Peskov said ... Dmitry Peskov") joins the full name
-    for a in ctx.actors:
-        if (
-            a.actor.type == "person"
-            and a.entry is None
-            and a.surname is None
-            and loose_key(words[-1]) in {loose_key(k) for k in a.keys}
-        ):
-            a.keys.add(key)
+        ctx.add_key(a, key)
+        ctx.add_key(a, name_key(" ".join(words[-2:])))
+    else:
+        a = _surname_joins(ctx, name, key, entry) or _new_person(ctx, name, key, entry, hint)
+    a.add(text, m.start, m.end, "name")
+
+
+def _person_named(ctx: Context, key: str, lkey: str) -> ActorState | None:
+    """The first person with this name key, or a name the loose key does not tell apart."""
+    for a in ctx.having(("key", key), ("loose", lkey)):
+        if a.actor.type == "person":
+            return a
+    return None
+
+
+def _surname_joins(ctx: Context, name: str, key: str, entry: Entry | None) -> ActorState | None:
+    """An earlier surname-only person ("Peskov said ... Dmitry Peskov") takes the full name."""
+    words = name.split()
+    for a in ctx.having(("loose", loose_key(words[-1]))):
+        if a.actor.type == "person" and a.entry is None and a.surname is None:
+            ctx.add_key(a, key)
             a.actor.name = name
             a.surname, a.given = loose_key(words[-1]), loose_key(words[0])
+            ctx.reindex(a)
             if entry is not None:
                 ctx.link(a, entry)
-            a.add(text, m.start, m.end, "name")
-            return
+            return a
+    return None
+
+
+def _new_person(
+    ctx: Context, name: str, key: str, entry: Entry | None, hint: tuple[str, ...]
+) -> ActorState:
+    words = name.split()
     a = ctx.new_actor(name, "person", entry)
-    a.keys.add(key)
+    ctx.add_key(a, key)
     if entry is None:
         a.surname, a.given = loose_key(words[-1]), loose_key(words[0])
+        ctx.reindex(a)
     if hint:
         a.hint_roles.extend(r for r in hint if r not in a.hint_roles)
-    a.add(text, m.start, m.end, "name")
+    return a
 
 
 def _person_single(ctx: Context, m: Mention, hint: tuple[str, ...]) -> None:
     text = ctx.text
     word = strip_honorifics(text[m.start : m.end])
-    lk = loose_key(word)
+    lk, key = loose_key(word), name_key(word)
     same = [
         a
-        for a in ctx.actors
-        if a.actor.type == "person" and (a.surname == lk or name_key(word) in a.keys)
+        for a in ctx.having(("surname", lk), ("key", key))
+        if a.actor.type == "person" and (a.surname == lk or key in a.keys)
     ]
     if same:
         before = [a for a in same if a.first <= m.start]
@@ -165,7 +183,7 @@ def _person_single(ctx: Context, m: Mention, hint: tuple[str, ...]) -> None:
     else:
         junior = [
             a
-            for a in ctx.actors
+            for a in ctx.having(("before generation", lk))
             if a.actor.type == "person"
             and a.entry is None
             and generation_of(a.actor.name)
@@ -175,7 +193,7 @@ def _person_single(ctx: Context, m: Mention, hint: tuple[str, ...]) -> None:
             junior[0].add(text, m.start, m.end, "surname")
             return
         a = ctx.new_actor(word, "person")
-        a.keys.add(name_key(word))
+        ctx.add_key(a, key)
         a.vote("person", 0.9)  # a lone word is weak evidence of a person: other tags outvote it
     a.add(text, m.start, m.end, "surname")
 
@@ -184,7 +202,8 @@ def _person_patronymic(ctx: Context, m: Mention) -> None:
     text = ctx.text
     first, patronymic = text[m.start : m.end].split()[:2]
     fk, pk = loose_key(first), loose_key(patronymic)
-    people = [a for a in ctx.actors if a.actor.type == "person" and a.given == fk]
+    key = name_key(f"{first} {patronymic}")
+    people = [a for a in ctx.having(("given", fk)) if a.actor.type == "person" and a.given == fk]
     exact = [
         a
         for a in people
@@ -199,27 +218,38 @@ def _person_patronymic(ctx: Context, m: Mention) -> None:
         if entry is not None:
             target = ctx.find(entry) or ctx.new_actor(entry.name, "person", entry)
     if target is None:
-        for a in ctx.actors:
-            if a.actor.type == "person" and name_key(f"{first} {patronymic}") in a.keys:
-                target = a
-                break
+        target = next((a for a in ctx.having(("key", key)) if a.actor.type == "person"), None)
     if target is None:
         target = ctx.new_actor(f"{first} {patronymic}", "person")
-        target.keys.add(name_key(f"{first} {patronymic}"))
+        ctx.add_key(target, key)
     target.add(text, m.start, m.end, "patronymic")
 
 
 def _other(ctx: Context, m: Mention) -> None:
+    """A name that is not a known person's: a person the document names by that surname, else
+    the knowledge base's entry, else an unknown name (none for an untagged match)."""
     text = ctx.text
     surface = text[m.start : m.end]
-    key = name_key(surface)
     if m.ner is not None and not m.matches and " " not in surface.strip():
         # "Peskov" tagged as an organisation: a person the document already names wins
         lk = loose_key(surface)
-        for a in ctx.actors:
+        for a in ctx.having(("surname", lk)):
             if a.actor.type == "person" and a.surname == lk and a.actor.name.count(" ") >= 1:
                 a.add(text, m.start, m.end, "surname")
                 return
+    entry, kind = _known_entry(ctx, m, surface)
+    if entry is not None:
+        a = ctx.find(entry) or ctx.new_actor(entry.name, entry.type, entry)  # type: ignore[arg-type]
+        if entry.type == "organization" and any(r.role == "news agency" for r in entry.roles):
+            a.hint_roles.append("news agency")
+        a.add(text, m.start, m.end, kind)
+    elif m.ner is not None:
+        _unknown_name(ctx, m, surface, m.ner)
+
+
+def _known_entry(ctx: Context, m: Mention, surface: str) -> tuple[Entry | None, str]:
+    """The entry a name that is not a person's stands for, and the mention's kind; a capital
+    standing for its government is the country's ("metonym")."""
     matches = [x for x in m.matches if x.entry.type != "person"]
     if not matches and ctx.kb is not None and m.ner is not None:
         matches = [
@@ -233,23 +263,22 @@ def _other(ctx: Context, m: Mention) -> None:
     if entry is not None and entry.type == "place" and entry.of and metonymic(ctx, m):
         country = ctx.kb.entry(entry.of) if ctx.kb is not None else None
         if country is not None:
-            entry, kind = country, "metonym"
-    if entry is not None:
-        a = ctx.find(entry) or ctx.new_actor(entry.name, entry.type, entry)  # type: ignore[arg-type]
-        if entry.type == "organization" and any(r.role == "news agency" for r in entry.roles):
-            a.hint_roles.append("news agency")
-        a.add(text, m.start, m.end, kind)
-        return
-    if m.ner is None:
-        return
+            return country, "metonym"
+    return entry, kind
+
+
+def _unknown_name(ctx: Context, m: Mention, surface: str, ner: str) -> None:
+    """A tagged name the knowledge base does not settle: one actor however the tagger
+    labelled each occurrence, with its initials ("GM") and what they stand for as one."""
+    text = ctx.text
+    key = name_key(surface)
     type_: ActorType = {
         "person": "person",
         "organization": "organization",
         "place": "place",
         "nationality": "group",
-    }.get(m.ner, "organization")  # type: ignore[assignment]
-    for a in ctx.actors:
-        # an unknown name is one actor however the tagger labelled each occurrence
+    }.get(ner, "organization")  # type: ignore[assignment]
+    for a in ctx.having(("key", key), ("initials", surface), ("name", initials(surface))):
         if (
             a.entry is None
             and (a.actor.type != "person" or " " not in a.actor.name)
@@ -264,6 +293,6 @@ def _other(ctx: Context, m: Mention) -> None:
             return
     a = ctx.new_actor(surface, type_)
     a.vote(type_)
-    a.keys.add(key)
+    ctx.add_key(a, key)
     a.actor.country = nested_country(ctx, m)
     a.add(text, m.start, m.end, "name")

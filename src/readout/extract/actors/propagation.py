@@ -7,7 +7,7 @@ import re
 
 from spacy.tokens import Token
 
-from readout.extract.actors.context import ActorState, Context, generation_of
+from readout.extract.actors.context import ActorState, Context, Spans, generation_of
 from readout.extract.actors.linking import ROLE_RANK
 from readout.model import Actor
 
@@ -16,9 +16,36 @@ def propagate(ctx: Context) -> None:
     """Every other occurrence of a name already found, of a found person's surname, of an
     organisation's name without its "Inc." and of its initials ("GM" for "General Motors") is
     a mention too: the tagger finding "Intel" once is evidence enough for the rest."""
-    doc, text = ctx.doc, ctx.text
-    taken = [(m.start, m.end) for a in ctx.actors for m in a.actor.mentions]
+    text = ctx.text
+    forms = _forms(ctx)
+    if not forms:
+        return
+    taken: Spans[tuple[int, int]] = Spans(
+        (m.start, m.end, (m.start, m.end)) for a in ctx.actors for m in a.actor.mentions
+    )
+    pattern = re.compile(
+        r"(?<![\w-])(?:"
+        + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+        + r")(?![\w-])"
+    )
+    for found in pattern.finditer(text, ctx.lo, ctx.hi):
+        s, e = found.span()
+        if any(s < te and ts < e for ts, te in taken.near(s, e)):
+            continue
+        end = _whole_name_end(ctx, s, e)
+        if end is None:
+            continue
+        a, kind = forms[found.group()]
+        a.add(text, s, end, kind)
+        taken.add(s, end, (s, end))
+
+
+def _forms(ctx: Context) -> dict[str, tuple[ActorState, str]]:
+    """The surface forms to look for, each with its actor and the kind of mention it makes;
+    an unknown name's type is settled by its votes first."""
+    text = ctx.text
     forms: dict[str, tuple[ActorState, str]] = {}
+    in_text: dict[str, bool] = {}  # short form -> whether the text has it as a word
     for a in ctx.actors:
         if a.entry is None and a.votes:
             # the first type with the most votes, as Counter.most_common(1) chose it
@@ -29,46 +56,43 @@ def propagate(ctx: Context) -> None:
                 forms.setdefault(m.text, (a, kind))
                 if a.actor.type == "organization":
                     for short in _short_forms(m.text):
-                        if re.search(rf"(?<![\w-]){re.escape(short)}(?![\w-])", text):
-                            forms.setdefault(short, (a, "name"))
+                        if short in forms:
+                            continue
+                        if short not in in_text:
+                            word = rf"(?<![\w-]){re.escape(short)}(?![\w-])"
+                            in_text[short] = re.search(word, text) is not None
+                        if in_text[short]:
+                            forms[short] = (a, "name")
         if a.actor.type == "person":
             words = a.actor.name.split()
             if len(words) >= 3 and generation_of(a.actor.name):
                 forms.setdefault(" ".join(words[-2:]), (a, "name"))
             elif len(words) >= 2 and words[-1][:1].isupper():
                 forms.setdefault(words[-1], (a, "surname"))
-    if not forms:
-        return
-    pattern = re.compile(
-        r"(?<![\w-])(?:"
-        + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-        + r")(?![\w-])"
-    )
-    for found in pattern.finditer(text, ctx.lo, ctx.hi):
-        s, e = found.span()
-        if any(s < te and ts < e for ts, te in taken):
-            continue
-        span = doc.char_span(s, e)
-        if span is None:
-            continue
-        first, last = span[0], span[-1]
-        if len(span) == 1 and first.is_sent_start and first.is_stop:
-            continue  # "May" opening a sentence is not Theresa May
-        if first.i > 0 and _capitalised(doc[first.i - 1]) and not first.is_sent_start:
-            continue  # the end of a longer name: "Martin Mann" is not "Mann"
-        k = last.i + 1
-        while k < len(doc) and _capitalised(doc[k]) and "\n" not in text[e : doc[k].idx]:
-            k += 1
-        tail = [t.lower_.rstrip(".") for t in doc[last.i + 1 : k]]
-        if tail and tail[0] in _TITLE_AFTER:
-            tail = []  # "Apple CEO Steve Jobs"
-        elif tail and not all(w in _CORPORATE for w in tail):
-            continue  # the start of a longer name: "Apple Corps" is not "Apple"
-        if tail:
-            e = doc[k - 1].idx + len(doc[k - 1].text)
-        a, kind = forms[found.group()]
-        a.add(text, s, e, kind)
-        taken.append((s, e))
+    return forms
+
+
+def _whole_name_end(ctx: Context, s: int, e: int) -> int | None:
+    """Where a name found at ``s:e`` ends with the corporate words after it ("Apple Inc."),
+    or None where it is part of a longer name or no name at all."""
+    doc, text = ctx.doc, ctx.text
+    span = doc.char_span(s, e)
+    if span is None:
+        return None
+    first, last = span[0], span[-1]
+    if len(span) == 1 and first.is_sent_start and first.is_stop:
+        return None  # "May" opening a sentence is not Theresa May
+    if first.i > 0 and _capitalised(doc[first.i - 1]) and not first.is_sent_start:
+        return None  # the end of a longer name: "Martin Mann" is not "Mann"
+    k = last.i + 1
+    while k < len(doc) and _capitalised(doc[k]) and "\n" not in text[e : doc[k].idx]:
+        k += 1
+    tail = [t.lower_.rstrip(".") for t in doc[last.i + 1 : k]]
+    if tail and tail[0] in _TITLE_AFTER:
+        return e  # "Apple CEO Steve Jobs"
+    if tail and not all(w in _CORPORATE for w in tail):
+        return None  # the start of a longer name: "Apple Corps" is not "Apple"
+    return doc[k - 1].idx + len(doc[k - 1].text) if tail else e
 
 
 _CORPORATE = frozenset(

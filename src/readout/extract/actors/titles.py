@@ -4,8 +4,11 @@ resolving each to the person apposed to it or to the office holder on the docume
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
+
+from spacy.tokens import Doc
 
 from readout.extract.actors.context import ActorState, Context, Mention, unique
 from readout.kb.lookup import Entry, Match, case_ok
@@ -41,6 +44,21 @@ TITLES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = tuple(
         key=lambda t: -len(t[0]),
     )
 )
+
+
+# TITLES by their first word, in TITLES' order
+_BY_FIRST: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+for _title in TITLES:
+    _BY_FIRST.setdefault(_title[0][0], []).append(_title)
+
+
+def title_at(doc: Doc, i: int, end: int) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The longest title (words, roles) starting at token ``i`` and ending by token ``end``."""
+    for words, roles in _BY_FIRST.get(doc[i].lower_, ()):
+        k = len(words)
+        if i + k <= end and all(doc[i + x].lower_ == w for x, w in enumerate(words)):
+            return words, roles
+    return None
 
 
 # Words before a title that change nothing about whom it names.
@@ -80,16 +98,12 @@ def find_titles(ctx: Context) -> list[Title]:
     n = len(doc)
     i = 0
     while i < n:
-        hit = None
-        for words, roles in TITLES:
-            k = len(words)
-            if i + k <= n and all(doc[i + x].lower_ == w for x, w in enumerate(words)):
-                hit = (k, roles)
-                break
+        hit = title_at(doc, i, n)
         if hit is None:
             i += 1
             continue
-        k, roles = hit
+        words, roles = hit
+        k = len(words)
         if words == ("pm",) and doc[i].text != "PM":
             i += 1
             continue
@@ -221,70 +235,140 @@ def next_name_start(ctx: Context, t: Title) -> int:
     return doc[j].idx if j < len(doc) else -1
 
 
-def apposed_title(ctx: Context, m: Mention, titles: list[Title]) -> Title | None:
-    """ "Dmitry Peskov, the Kremlin spokesperson," or "the Kremlin spokesperson, Dmitry Peskov"."""
-    text = ctx.text
-    for t in titles:
-        between = text[m.end : t.start] if t.start >= m.end else text[t.end : m.start]
-        if t.start >= m.end or t.end <= m.start:
-            if re.fullmatch(r"\s*,\s*", between):
-                return t
-    return None
+_SPACE = re.compile(r"\s")
+
+
+def _comma_after(text: str, pos: int) -> range:
+    """The ends ``p`` for which ``text[pos:p]`` is one comma with only white space about it."""
+    q = pos
+    while q < len(text) and _SPACE.match(text, q):
+        q += 1
+    if q >= len(text) or text[q] != ",":
+        return range(0)
+    r = q + 1
+    while r < len(text) and _SPACE.match(text, r):
+        r += 1
+    return range(q + 1, r + 1)
+
+
+def _comma_before(text: str, pos: int) -> range:
+    """The starts ``p`` for which ``text[p:pos]`` is one comma with only white space about it."""
+    q = pos
+    while q > 0 and _SPACE.match(text, q - 1):
+        q -= 1
+    if q == 0 or text[q - 1] != ",":
+        return range(0)
+    r = q - 1
+    while r > 0 and _SPACE.match(text, r - 1):
+        r -= 1
+    return range(r, q)
+
+
+class TitleIndex:
+    """The titles by where they start and end, to find the one apposed to a name."""
+
+    def __init__(self, titles: list[Title]) -> None:
+        self.titles = titles
+        self._by_start: dict[int, list[int]] = {}
+        self._by_end: dict[int, list[int]] = {}
+        for i, t in enumerate(titles):
+            self._by_start.setdefault(t.start, []).append(i)
+            self._by_end.setdefault(t.end, []).append(i)
+
+    def apposed(self, text: str, m: Mention) -> Title | None:
+        """ "Dmitry Peskov, the Kremlin spokesperson," or "the Kremlin spokesperson, Dmitry
+        Peskov": the first title one comma away from the name."""
+        near = [i for p in _comma_after(text, m.end) for i in self._by_start.get(p, ())]
+        near += [i for p in _comma_before(text, m.start) for i in self._by_end.get(p, ())]
+        for i in sorted(near):
+            t = self.titles[i]
+            between = text[m.end : t.start] if t.start >= m.end else text[t.end : m.start]
+            if t.start >= m.end or t.end <= m.start:
+                if re.fullmatch(r"\s*,\s*", between):
+                    return t
+        return None
 
 
 def resolve_titles(ctx: Context, titles: list[Title]) -> None:
     text = ctx.text
+    people = _People(ctx)
     for t in titles:
-        target = _bound_person(ctx, t)
+        target = people.bound(t)
         if target is None and not t.past:
-            target = _holder(ctx, t)
+            target = _holder(ctx, people, t)
         if target is None:
             continue
         for r in t.roles[:1]:
             if r not in target.hint_roles and target.entry is None:
                 target.hint_roles.append(r)
+        people.note_roles(target)
         if target.actor.country is None and t.country:
             target.actor.country = t.country
         if t.qualified or ctx.doc[t.tok_start].lower_ == "the":
             target.add(text, t.start, t.end, "title")
+            people.ends.setdefault(t.end, []).append((target, "title"))
 
 
-def _bound_person(ctx: Context, t: Title) -> ActorState | None:
-    """The person a title is apposed to: the name right after it, or across one comma."""
-    text = ctx.text
-    nxt = next_name_start(ctx, t)
-    owner = _possessor(ctx, t)
-    best: ActorState | None = None
-    for a in ctx.actors:
-        if a.actor.type != "person" or a is owner:
-            continue
-        for m in a.actor.mentions:
-            kind = a.kinds.get((m.start, m.end))
-            if kind == "title":
+class _People:
+    """The persons titles are resolved to, by where their mentions start and end and by the
+    roles they hold or were hinted, so that each title does not scan every actor.
+
+    Built once: while titles are resolved, no person gains a mention other than a title, nor
+    changes type or entry; the title mentions, hinted roles and new holders are noted as
+    they come. Lookups test each found actor as the scans did.
+    """
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.starts: dict[int, list[tuple[ActorState, str | None]]] = {}
+        self.ends: dict[int, list[tuple[ActorState, str | None]]] = {}
+        self.by_role: dict[str, list[ActorState]] = {}
+        for a in ctx.actors:
+            if a.actor.type != "person":
                 continue
-            if m.start == nxt and m.start >= t.end:
-                return a
-            between = (
-                text[m.end : t.start]
-                if m.end <= t.start
-                else text[t.end : m.start]
-                if t.end <= m.start
-                else None
-            )
-            if (
-                between is not None
-                and re.fullmatch(r"\s*,\s*", between)
-                and kind in ("name", "seed")
-            ):
-                best = best or a
-    return best
+            for m in a.actor.mentions:
+                kind = a.kinds.get((m.start, m.end))
+                self.starts.setdefault(m.start, []).append((a, kind))
+                self.ends.setdefault(m.end, []).append((a, kind))
+            self.note_roles(a)
+
+    def note_roles(self, a: ActorState) -> None:
+        roles = {r.role for r in a.entry.roles_on(self.ctx.date)} if a.entry else set()
+        for role in sorted(roles | set(a.hint_roles)):
+            held = self.by_role.setdefault(role, [])
+            if all(x is not a for x in held):
+                bisect.insort(held, a, key=lambda x: x.order)
+
+    def bound(self, t: Title) -> ActorState | None:
+        """The person a title is apposed to: the name right after it, or across one comma."""
+        text = self.ctx.text
+        nxt = next_name_start(self.ctx, t)
+        owner = self.possessor(t)
+        right_after = [
+            a
+            for a, kind in self.starts.get(nxt, ())
+            if a is not owner and kind != "title" and nxt >= t.end
+        ]
+        if right_after:
+            return min(right_after, key=lambda a: a.order)
+        across = [x for p in _comma_after(text, t.end) for x in self.starts.get(p, ())]
+        across += [x for p in _comma_before(text, t.start) for x in self.ends.get(p, ())]
+        found = [a for a, kind in across if a is not owner and kind in ("name", "seed")]
+        return min(found, key=lambda a: a.order) if found else None
+
+    def possessor(self, t: Title) -> ActorState | None:
+        """The person whose mention ends where the title's possessor does ("Putin's")."""
+        if t.possessor is None:
+            return None
+        found = [a for a, _kind in self.ends.get(t.possessor[1], ())]
+        return min(found, key=lambda a: a.order) if found else None
 
 
-def _holder(ctx: Context, t: Title) -> ActorState | None:
+def _holder(ctx: Context, people: _People, t: Title) -> ActorState | None:
     """Who held the office the title names on the document's date: someone the document
     already names, else the knowledge base's holder (only a single clear one)."""
     country = t.country
-    owner = _possessor(ctx, t)
+    owner = people.possessor(t)
     if owner is not None:
         country = country or owner.actor.country
         if owner.entry is not None and "head of state" in owner.entry.role_names_on(ctx.date):
@@ -295,7 +379,7 @@ def _holder(ctx: Context, t: Title) -> ActorState | None:
     for role in t.roles:
         in_doc = [
             a
-            for a in ctx.actors
+            for a in people.by_role.get(role, ())
             if a.actor.type == "person"
             and (country is None or a.actor.country == country)
             and (
@@ -321,21 +405,12 @@ def _holder(ctx: Context, t: Title) -> ActorState | None:
         holders = [
             (e, r) for e, r in ctx.kb.holders(role, country, ctx.date) if _title_ok(r.title, t)
         ]
-        people = unique(e for e, _r in holders if e.type == "person")
-        if len(people) == 1:
-            e = people[0]
+        people_ = unique(e for e, _r in holders if e.type == "person")
+        if len(people_) == 1:
+            e = people_[0]
             return ctx.find(e) or ctx.new_actor(e.name, "person", e)
-        if people:
+        if people_:
             return None
-    return None
-
-
-def _possessor(ctx: Context, t: Title) -> ActorState | None:
-    if t.possessor is None:
-        return None
-    for a in ctx.actors:
-        if a.actor.type == "person" and any(m.end == t.possessor[1] for m in a.actor.mentions):
-            return a
     return None
 
 
