@@ -25,7 +25,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from readout.extract.actors.context import Context
-from readout.extract.actors.index import actor_at
+from readout.extract.actors.index import MentionIndex, actor_at
 from readout.extract.actors.mentions import collect_mentions, countries_of
 from readout.extract.actors.names import add_seed, resolve_names
 from readout.extract.actors.pronouns import resolve_pronoun
@@ -34,7 +34,13 @@ from readout.extract.actors.titles import find_titles, resolve_titles
 from readout.kb.lookup import KB, default_kb
 from readout.model import Actor, Document
 
-__all__ = ["actor_at", "extract_actors", "extract_actors_detailed", "resolve_pronoun"]
+__all__ = [
+    "MentionIndex",
+    "actor_at",
+    "extract_actors",
+    "extract_actors_detailed",
+    "resolve_pronoun",
+]
 
 
 def extract_actors(

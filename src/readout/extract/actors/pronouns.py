@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
+from typing import NamedTuple, Protocol
 
 from spacy.tokens import Doc, Token
 
 from readout.extract.actors.context import HONORIFICS
+from readout.extract.actors.index import MentionIndex
 from readout.extract.actors.titles import TITLE_WORDS
 from readout.kb.lookup import KB, default_kb
 from readout.labels import dep_role
@@ -51,6 +53,8 @@ def resolve_pronoun(
     actors: Sequence[Actor],
     kb: KB | None = None,
     speakers: Sequence[tuple[int, str]] = (),
+    *,
+    index: MentionIndex | None = None,
 ) -> str | None:
     """The actor a subject pronoun of a speech verb refers to: "he said" -> the nearest person
     mentioned before it in the same sentence, else the subject of the main verb (or the first
@@ -60,38 +64,58 @@ def resolve_pronoun(
     characters: a run of quotation paragraphs each closed by "he said" goes on with one
     speaker. "it"/"they"/"we" likewise to organisations, countries and groups, from the same
     or the previous sentence only. None when nothing fits, and for an "it" that stands for
-    nothing ("it appeared that", "it was revealed that")."""
-    low = token.lower_
-    if low in _PRONOUN_GENDER:
-        want_gender: str | None = _PRONOUN_GENDER[low]
-        types: tuple[str, ...] = ("person",)
-    elif low in _PLURAL_PRONOUNS:
-        if low in ("it", "its") and _expletive(token):
-            return None
-        want_gender = None
-        types = {
-            "we": ("country", "organization", "group"),
-            "our": ("country", "organization", "group"),
-            "they": ("organization", "group"),  # a country is rarely "they"
-            "them": ("organization", "group"),
-            "their": ("organization", "group"),
-        }.get(low, ("organization", "country", "group"))
-    else:
+    nothing ("it appeared that", "it was revealed that").
+
+    ``index``, a :class:`MentionIndex` built over ``actors``, gives the same answer without
+    scanning every mention."""
+    wanted = _wanted(token)
+    if wanted is None:
         return None
+    types, want_gender = wanted
     kb = kb if kb is not None else default_kb()
-    pos = token.idx
-    fits = [
-        (m, a)
-        for a in actors
-        if a.type in types and (want_gender is None or _gender(a, kb) in (None, want_gender))
-        for m in a.mentions
-        if m.end <= pos
-    ]
     bounds = _sentence_bounds(token, doc)
     if want_gender is None:
         # "it"/"they"/"we" often point at no named actor ("it appeared that ..."): only the
         # previous sentence is searched for them
         bounds = bounds[:2]
+    if index is None:
+        fits: _Fits = _ScannedFits(actors, types, want_gender, kb, token.idx)
+    else:
+        fits = _IndexedFits(index, actors, types, want_gender, kb, token.idx, min(bounds))
+    found = _antecedent(doc, fits.mentions, bounds)
+    if found is not None or want_gender is None:
+        return found
+    pos = token.idx
+    recent = sorted(
+        (s for s in speakers if s[0] < pos and pos - s[0] <= _SPEAKER_REACH), reverse=True
+    )
+    for _at, actor_id in recent:
+        if fits.has(actor_id):
+            return actor_id
+    return None
+
+
+def _wanted(token: Token) -> tuple[tuple[str, ...], str | None] | None:
+    """The actor types and gender a pronoun may stand for; None for a pronoun that stands for
+    no actor."""
+    low = token.lower_
+    if low in _PRONOUN_GENDER:
+        return ("person",), _PRONOUN_GENDER[low]
+    if low not in _PLURAL_PRONOUNS or (low in ("it", "its") and _expletive(token)):
+        return None
+    types = {
+        "we": ("country", "organization", "group"),
+        "our": ("country", "organization", "group"),
+        "they": ("organization", "group"),  # a country is rarely "they"
+        "them": ("organization", "group"),
+        "their": ("organization", "group"),
+    }.get(low, ("organization", "country", "group"))
+    return types, None
+
+
+def _antecedent(doc: Doc, fits: list[tuple[Span, Actor]], bounds: list[int]) -> str | None:
+    """Among the fitting mentions before the pronoun (in list order, actor by actor), the
+    nearest in its sentence, else the best of the nearest earlier sentence that has one."""
     same = [(m, a) for m, a in fits if m.start >= bounds[0]]
     if same:
         return max(same, key=lambda ma: ma[0].start)[1].id
@@ -105,12 +129,87 @@ def resolve_pronoun(
         best = min(r for r, _m, _a in ranked)
         pool = [(m, a) for r, m, a in ranked if r == best]
         return min(pool, key=lambda ma: ma[0].start)[1].id
-    if want_gender is not None:
-        fitting = {a.id for _m, a in fits}
-        for at, actor_id in sorted(speakers, reverse=True):
-            if at < pos and pos - at <= _SPEAKER_REACH and actor_id in fitting:
-                return actor_id
     return None
+
+
+class _Fits(Protocol):
+    # (mention, actor) of the mentions ending by the pronoun whose actor fits it, in list
+    # order, actor by actor: all of them, or (indexed) all that start in its sentence bounds
+    mentions: list[tuple[Span, Actor]]
+
+    def has(self, actor_id: str) -> bool:
+        """An actor with this id fits and has a mention ending by the pronoun."""
+        ...
+
+
+class _ScannedFits:
+    def __init__(
+        self,
+        actors: Sequence[Actor],
+        types: tuple[str, ...],
+        want_gender: str | None,
+        kb: KB | None,
+        pos: int,
+    ) -> None:
+        self.mentions = [
+            (m, a)
+            for a in actors
+            if a.type in types and (want_gender is None or _gender(a, kb) in (None, want_gender))
+            for m in a.mentions
+            if m.end <= pos
+        ]
+        self._ids = {a.id for _m, a in self.mentions}
+
+    def has(self, actor_id: str) -> bool:
+        return actor_id in self._ids
+
+
+class _IndexedFits:
+    def __init__(
+        self,
+        index: MentionIndex,
+        actors: Sequence[Actor],
+        types: tuple[str, ...],
+        want_gender: str | None,
+        kb: KB | None,
+        pos: int,
+        lo: int,
+    ) -> None:
+        if index.actors is not actors:
+            raise ValueError("the mention index was built over another actor list")
+        self.index, self.actors, self.types, self.pos = index, actors, types, pos
+        self.want_gender, self.kb = want_gender, kb
+        # a mention ending by the pronoun starts by it: [lo, pos] holds all that may count
+        rows = sorted(index.starting(lo, pos + 1), key=lambda row: (row[1], row[2]))
+        self.mentions = [
+            (m, actors[order]) for m, order, _k in rows if m.end <= pos and self._fits(order)
+        ]
+
+    def _fits(self, order: int) -> bool:
+        a = self.actors[order]
+        if a.type not in self.types:
+            return False
+        if self.want_gender is None:
+            return True
+        return _indexed_gender(self.index, order, a, self.kb) in (None, self.want_gender)
+
+    def has(self, actor_id: str) -> bool:
+        return any(
+            self.index.first_end(order) <= self.pos and self._fits(order)
+            for order in self.index.places(actor_id)
+        )
+
+
+def _indexed_gender(index: MentionIndex, order: int, a: Actor, kb: KB | None) -> str | None:
+    """:func:`_gender`, kept in the index while what it reads of the actor stays the same
+    (mentions are only ever appended)."""
+    fingerprint = (a.name, a.kb, a.type, len(a.mentions))
+    held = index.derived.get(order)
+    if held is not None and held[0] is kb and held[1] == fingerprint:
+        return held[2]
+    gender = _gender(a, kb)
+    index.derived[order] = (kb, fingerprint, gender)
+    return gender
 
 
 _SPEAKER_REACH = 1500  # characters back to the last speaker a bare "he said" may continue
@@ -136,9 +235,15 @@ _LOOKBACK = 8  # sentences before the pronoun's that may hold its antecedent ...
 _LOOKBACK_PARAGRAPHS = 1  # ... within its paragraph and this many before it
 
 
-def _sentences(doc: Doc) -> tuple[str, list[tuple[int, int, int]]]:
-    """The text, and (start, first word, end of last word) chars of each sentence: once per
-    document, since ``Doc.text`` and ``Doc.sents`` are rebuilt on every access."""
+class _Sentences(NamedTuple):
+    text: str
+    sents: list[tuple[int, int, int]]  # (start, first word, end of last word) chars
+    starts: list[int]
+
+
+def _sentences(doc: Doc) -> _Sentences:
+    """The text and the sentences, once per document, since ``Doc.text`` and ``Doc.sents``
+    are rebuilt on every access."""
     key = "_readout_actor_sents"
     found = doc.user_data.get(key)
     if found is None:
@@ -150,8 +255,17 @@ def _sentences(doc: Doc) -> tuple[str, list[tuple[int, int, int]]]:
             first = a + len(chunk) - len(chunk.lstrip())
             end = a + len(chunk.rstrip())
             sents.append((a, first, max(first, end)))
-        found = (text, sents)
+        found = _Sentences(text, sents, [s for s, _f, _e in sents])
         doc.user_data[key] = found
+    return found
+
+
+def _text(doc: Doc) -> str:
+    """``Doc.text``, once per document."""
+    key = "_readout_actor_text"
+    found = doc.user_data.get(key)
+    if found is None:
+        found = doc.user_data[key] = doc.text
     return found
 
 
@@ -160,12 +274,13 @@ def _sentence_bounds(token: Token, doc: Doc) -> list[int]:
     up to ``_LOOKBACK`` of them, within the token's paragraph and the one before it (a
     quotation of several sentences between "Boehner said" and "he said" is common)."""
     if doc.has_annotation("SENT_START"):
-        text, sents = _sentences(doc)
-        k = bisect.bisect_right([s for s, _f, _e in sents], token.idx) - 1
+        text, sents, starts = _sentences(doc)
+        k = bisect.bisect_right(starts, token.idx) - 1
         out = [sents[k][0]]
         cur_first = sents[k][1]
         breaks = 0
-        for start, first, end in reversed(sents[:k]):
+        for j in range(k - 1, -1, -1):
+            start, first, end = sents[j]
             if len(out) > _LOOKBACK:
                 break
             if first >= end:
@@ -179,7 +294,7 @@ def _sentence_bounds(token: Token, doc: Doc) -> list[int]:
             cur_first = first
         return out
     # no sentence boundaries: full stops and line breaks stand in for them
-    text = doc.text
+    text = _text(doc)
     out = []
     pos = token.idx
     while len(out) <= _LOOKBACK:
