@@ -405,11 +405,11 @@ def _holder(ctx: Context, people: _People, t: Title) -> ActorState | None:
         holders = [
             (e, r) for e, r in ctx.kb.holders(role, country, ctx.date) if _title_ok(r.title, t)
         ]
-        people_ = unique(e for e, _r in holders if e.type == "person")
-        if len(people_) == 1:
-            e = people_[0]
+        persons = unique(e for e, _r in holders if e.type == "person")
+        if len(persons) == 1:
+            e = persons[0]
             return ctx.find(e) or ctx.new_actor(e.name, "person", e)
-        if people_:
+        if persons:
             return None
     return None
 
