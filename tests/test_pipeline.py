@@ -3,6 +3,7 @@ become error rows; worker processes keep input order."""
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 from pathlib import Path
@@ -11,8 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from readout.model import Document, ErrorRow, Record
-from readout.pipeline import build_record, prepare, run
+from readout.pipeline import build_record, run
 from readout.runner import ExtractOptions, extract
+from readout.stages import STAGES, Context
 
 PIECES = [
     "Vladimir Putin: ",
@@ -55,9 +57,10 @@ def test_every_span_obeys_the_span_rule(nlp, parts: list[str]) -> None:
     if not text.strip():
         return
     document = Document(id="h", source="<h>", text=text, chars=len(text))
-    # the stages themselves, without the driver's last-guard filter
-    turns = prepare(document)
-    result = build_record(document, nlp(text), turns)
+    # the stages themselves, without run_stage's span guard
+    result, context, doc = Record(document=document), Context(), nlp(text)
+    for stage in STAGES:
+        stage.run(doc, result, context)
     assert _spans_hold(result)
     assert result.document.body is not None
 
@@ -78,12 +81,12 @@ def test_fixture_records_obey_the_span_rule(nlp, fixtures: Path) -> None:
 def test_a_stage_failure_becomes_an_error_row(nlp, monkeypatch) -> None:
     import readout.pipeline as pipeline
 
-    def broken(doc, document, seed):
-        if "boom" in document.text:
+    def broken(doc, record, context):
+        if "boom" in record.document.text:
             raise RuntimeError("boom")
-        return seed
 
-    monkeypatch.setattr(pipeline, "extract_actors", broken)
+    stages = tuple(dataclasses.replace(s, run=broken) if s.name == "actors" else s for s in STAGES)
+    monkeypatch.setattr(pipeline, "STAGES", stages)
     docs = [
         Document(id=i, source="s", text=t)
         for i, t in (
@@ -95,6 +98,21 @@ def test_a_stage_failure_becomes_an_error_row(nlp, monkeypatch) -> None:
     results = list(run(nlp, docs))
     assert [type(r) for r in results] == [Record, ErrorRow, Record]
     assert results[1].code == "E100" and "report" in results[1].message
+    assert "actors stage" in results[1].message
+
+
+def test_records_say_what_made_them(nlp) -> None:
+    from readout import __version__
+    from readout.nlp import pipeline_info
+
+    (record,) = run(nlp, [Document(id="p", source="s", text="Putin met Lukashenko.")])
+    assert isinstance(record, Record) and record.producer is not None
+    assert record.producer.readout == __version__
+    assert record.producer.pipeline == pipeline_info(nlp)
+    assert record.to_dict()["producer"]["pipeline"].startswith("en_")
+    # build_record alone gives the record without the stamp
+    alone = build_record(Document(id="q", source="s", text="Putin spoke."), nlp("Putin spoke."))
+    assert isinstance(alone, Record) and alone.producer is None
 
 
 def test_worker_processes_keep_input_order(tmp_path: Path) -> None:

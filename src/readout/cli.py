@@ -6,11 +6,17 @@ import json
 import signal
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from readout.errors import ReadoutError
+from readout.model import RECORD_LISTS
+
+if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
+
+    from readout.runner import Summary
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -146,10 +152,10 @@ def extract(
         c = summary.counts
         where = f" (see {errors_path})" if summary.errors else ""
         skipped = f", {summary.skipped} already done" if summary.skipped else ""
+        found = ", ".join(f"{c[name]} {name}" for name in RECORD_LISTS)
         typer.echo(
             f"readout: {summary.documents} documents -> {summary.records} records, "
-            f"{summary.errors} error rows{where}{skipped}; {c['actors']} actors, "
-            f"{c['statements']} statements, {c['times']} times; "
+            f"{summary.errors} error rows{where}{skipped}; {found}; "
             f"{summary.seconds:.1f} s ({summary.rate:.1f} docs/s)",
             err=True,
         )
@@ -161,8 +167,8 @@ class _Progress:
 
     def __init__(self, enabled: bool) -> None:
         self.enabled = enabled
-        self._progress = None
-        self._task = None
+        self._progress: Progress | None = None
+        self._task: TaskID | None = None
 
     def __enter__(self) -> _Progress:
         if self.enabled:
@@ -182,8 +188,8 @@ class _Progress:
             self._task = self._progress.add_task("extract", total=None, rate=0.0, errors=0)
         return self
 
-    def update(self, summary) -> None:
-        if self._progress is not None:
+    def update(self, summary: Summary) -> None:
+        if self._progress is not None and self._task is not None:
             self._progress.update(
                 self._task, completed=summary.documents, rate=summary.rate, errors=summary.errors
             )

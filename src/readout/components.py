@@ -1,159 +1,123 @@
-"""readout's stages as spaCy components, all registered here, in one place.
+"""readout's stages as spaCy components, registered here from :data:`readout.stages.STAGES`.
 
 Add them to any English pipeline that has a parser and entity recognizer::
 
     nlp = spacy.load("en_core_web_sm")
-    nlp.add_pipe("readout_structure", first=True)
+    nlp.add_pipe("readout_structure")
     nlp.add_pipe("readout_actors")
     nlp.add_pipe("readout_times")
     nlp.add_pipe("readout_statements")
-    record = nlp(text)._.readout          # a readout.model.Record
+    doc = nlp(text)
+    record = doc._.readout          # a readout.model.Record (None if a stage failed)
+    error = doc._.readout_error     # the readout.model.ErrorRow when one did
 
 Each factory's config names a versioned function (``readout.statements.v1``, ...) that
-does the work. Each component reads and extends the Record in ``doc._.readout``; the
-structure component starts one from the text when none is there. ``readout extract``
-calls the same functions directly (readout.pipeline) and does not need these wrappers.
+gives the stage's function, so a later ``v2`` can change behaviour without changing what an
+existing config means. The components run the very stages ``readout extract`` runs, through
+the same :func:`readout.stages.run_stage` (span rule and stage-failure error row included).
+
+State lives in ``doc.user_data["readout"]`` as JSON-able data (the record's JSON form, the
+context, an error row), so ``doc.to_bytes()``, ``DocBin(store_user_data=True)`` and
+``nlp.pipe(..., n_process=2)`` work; ``doc._.readout`` is a getter that builds a fresh
+Record from it on each access (keep the result in a variable).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Callable
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import registry
 
-from readout.model import Document, Record
+from readout.model import Document, ErrorRow, Producer, Record
+from readout.stages import STAGES, Context, Stage, StageFunction, run_stage
+
+_KEY = "readout"
+
+
+def _record_of(doc: Doc) -> Record | None:
+    state = doc.user_data.get(_KEY)
+    if state is None or state.get("error") is not None:
+        return None
+    return Record.from_dict(state["record"])
+
+
+def _error_of(doc: Doc) -> ErrorRow | None:
+    state = doc.user_data.get(_KEY)
+    if state is None or state.get("error") is None:
+        return None
+    return ErrorRow(**state["error"])
+
 
 if not Doc.has_extension("readout"):
-    Doc.set_extension("readout", default=None)
-if not Doc.has_extension("readout_turns"):
-    Doc.set_extension("readout_turns", default=None)
+    Doc.set_extension("readout", getter=_record_of)
+if not Doc.has_extension("readout_error"):
+    Doc.set_extension("readout_error", getter=_error_of)
 
 
-def _record(doc: Doc) -> Record:
-    record = doc._.readout
-    if record is None:
-        text = doc.text
-        sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
-        document = Document(id=sha[:16], source="<doc>", text=text, chars=len(text), sha256=sha)
-        from readout.pipeline import prepare
-
-        doc._.readout_turns = prepare(document)
-        record = Record(document=document)
-        doc._.readout = record
-    return record
+def _new_record(doc: Doc) -> Record:
+    text = doc.text
+    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    document = Document(id=sha[:16], source="<doc>", text=text, chars=len(text), sha256=sha)
+    return Record(document=document)
 
 
-class _Structure:
-    def __init__(self, extract: Callable) -> None:
-        self.extract = extract
+class StageComponent:
+    """One readout stage as a pipeline component: loads the state, runs the stage, stores it.
+
+    A document whose earlier readout stage failed is passed on untouched, so it keeps its
+    error row; the components after a failure do not run on it.
+    """
+
+    def __init__(self, stage: Stage, function: StageFunction, producer: Producer) -> None:
+        # the config's function runs under the declared stage's name and contract
+        self.stage = dataclasses.replace(stage, run=function)
+        self.producer = producer
 
     def __call__(self, doc: Doc) -> Doc:
-        record = _record(doc)
-        if not record.actors and not record.statements:
-            record.actors, record.statements = self.extract(
-                record.document, doc._.readout_turns or []
-            )
+        state: dict[str, Any] = doc.user_data.get(_KEY) or {}
+        if state.get("error") is not None:
+            return doc
+        record = Record.from_dict(state["record"]) if "record" in state else _new_record(doc)
+        context = Context.from_dict(state.get("context") or {"pipeline": self.producer.pipeline})
+        error = run_stage(self.stage, doc, record, context)
+        record.producer = self.producer
+        doc.user_data[_KEY] = {
+            "record": record.to_dict(),
+            "context": context.to_dict(),
+            "error": error.to_dict()["error"] if error is not None else None,
+        }
         return doc
 
 
-class _Actors:
-    def __init__(self, extract: Callable) -> None:
-        self.extract = extract
+def _config_function(stage: Stage) -> Callable[[], StageFunction]:
+    def function() -> StageFunction:
+        return stage.run
 
-    def __call__(self, doc: Doc) -> Doc:
-        record = _record(doc)
-        record.actors = self.extract(doc, record.document, seed=record.actors)
-        return doc
+    function.__doc__ = f"The {stage.name} stage's function, version 1."
+    return function
 
 
-class _Times:
-    def __init__(self, extract: Callable) -> None:
-        self.extract = extract
+def _factory(declared: Stage) -> Callable[..., StageComponent]:
+    def make(nlp: Language, name: str, *, stage: StageFunction) -> StageComponent:
+        from readout.nlp import producer
 
-    def __call__(self, doc: Doc) -> Doc:
-        record = _record(doc)
-        record.times = self.extract(doc, record.document)
-        return doc
+        return StageComponent(declared, stage, producer(nlp))
 
-
-class _Statements:
-    def __init__(self, extract: Callable, pipeline: str) -> None:
-        self.extract = extract
-        self.pipeline = pipeline
-
-    def __call__(self, doc: Doc) -> Doc:
-        record = _record(doc)
-        kept = [s for s in record.statements if s.kind == "turn"]
-        record.statements = kept + self.extract(
-            doc,
-            record.document,
-            record.actors,
-            record.times,
-            doc._.readout_turns or [],
-            first_id=len(kept) + 1,
-            pipeline=self.pipeline,
-        )
-        return doc
+    make.__doc__ = declared.summary
+    return make
 
 
-# The versioned functions: a config names one of these, so a later readout.statements.v2 can
-# change behaviour without changing what an existing config means.
-@registry.misc("readout.structure.v1")
-def structure_v1() -> Callable:
-    from readout.read.turns import turn_actors_and_statements
-
-    return turn_actors_and_statements
-
-
-@registry.misc("readout.actors.v1")
-def actors_v1() -> Callable:
-    from readout.extract.actors import extract_actors
-
-    return extract_actors
-
-
-@registry.misc("readout.times.v1")
-def times_v1() -> Callable:
-    from readout.extract.times import extract_times
-
-    return extract_times
-
-
-@registry.misc("readout.statements.v1")
-def statements_v1() -> Callable:
-    from readout.extract.statements import extract_statements
-
-    return extract_statements
-
-
-@Language.factory(
-    "readout_structure", default_config={"extract": {"@misc": "readout.structure.v1"}}
-)
-def make_structure(nlp: Language, name: str, *, extract: Callable) -> _Structure:
-    """Document structure (kind, dateline, body, turns) from the raw text."""
-    return _Structure(extract)
-
-
-@Language.factory("readout_actors", default_config={"extract": {"@misc": "readout.actors.v1"}})
-def make_actors(nlp: Language, name: str, *, extract: Callable) -> _Actors:
-    """Actors: entities linked to the knowledge base, every mention tied to its actor."""
-    return _Actors(extract)
-
-
-@Language.factory("readout_times", default_config={"extract": {"@misc": "readout.times.v1"}})
-def make_times(nlp: Language, name: str, *, extract: Callable) -> _Times:
-    """Times: temporal expressions normalised to TIMEX3 values."""
-    return _Times(extract)
-
-
-@Language.factory(
-    "readout_statements", default_config={"extract": {"@misc": "readout.statements.v1"}}
-)
-def make_statements(nlp: Language, name: str, *, extract: Callable) -> _Statements:
-    """Statements: who said what to whom, and through whom."""
-    from readout.nlp import pipeline_info
-
-    return _Statements(extract, pipeline_info(nlp))
+# The versioned functions and the factories, one of each per declared stage. readout's
+# ``spacy_factories`` entry points name this module: importing it registers them all.
+for _stage in STAGES:
+    registry.misc.register(_stage.function, func=_config_function(_stage))
+    Language.factory(
+        _stage.factory,
+        default_config={"stage": {"@misc": _stage.function}},
+        func=_factory(_stage),
+    )

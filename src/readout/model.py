@@ -146,6 +146,17 @@ class Claim:
 
 
 @dataclass(slots=True)
+class Producer:
+    """What made a record: readout's version, the spaCy pipeline that parsed the text
+    (``en_readout_core-0.2.1``) and the knowledge base build it linked against (its schema
+    and a digest of the data it was built from; null when none was available)."""
+
+    readout: str
+    pipeline: str | None = None
+    kb: str | None = None
+
+
+@dataclass(slots=True)
 class Record:
     """Everything readout found in one document."""
 
@@ -156,6 +167,7 @@ class Record:
     events: list[Event] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     schema: str = SCHEMA
+    producer: Producer | None = None
 
     def spans(self) -> list[Span]:
         """Every span in the record, for checking the span rule."""
@@ -174,6 +186,10 @@ class Record:
     @classmethod
     def from_json(cls, line: str) -> Record:
         return cls.from_dict(json.loads(line))
+
+
+# The record's lists of facts, in record order: what summaries count and stages fill.
+RECORD_LISTS = ("actors", "times", "statements", "events", "claims")
 
 
 @dataclass(slots=True)
@@ -261,6 +277,7 @@ _RECORD_TYPES = (
     Event,
     Claim,
     Record,
+    Producer,
     ErrorRow,
 )
 

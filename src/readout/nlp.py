@@ -13,7 +13,8 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
-from readout.errors import ReadoutError
+from readout.errors import PIPELINE_MISSING, ReadoutError
+from readout.model import Producer
 
 DEFAULT_MODEL = "en_readout_core"
 
@@ -36,7 +37,7 @@ def load_pipeline(name: str | None = None, max_length: int = 6_000_000) -> Langu
         )
         where = "directory" if Path(name).exists() else "package"
         raise ReadoutError(
-            "R101", f"cannot load the spaCy pipeline {where} {name!r}: {hint}."
+            PIPELINE_MISSING, f"cannot load the spaCy pipeline {where} {name!r}: {hint}."
         ) from exc
     # Documents are capped by the readers' size limit; spaCy's own 1M-character guard would
     # otherwise reject long but legitimate transcripts.
@@ -47,3 +48,15 @@ def load_pipeline(name: str | None = None, max_length: int = 6_000_000) -> Langu
 def pipeline_info(nlp: Language) -> str:
     meta = nlp.meta
     return f"{meta.get('lang', '?')}_{meta.get('name', '?')}-{meta.get('version', '?')}"
+
+
+def producer(nlp: Language) -> Producer:
+    """The stamp for records this pipeline makes: readout's version, the pipeline, the
+    knowledge base build."""
+    from readout import __version__
+    from readout.kb.lookup import default_kb
+
+    kb = default_kb()
+    return Producer(
+        readout=__version__, pipeline=pipeline_info(nlp), kb=kb.build_id if kb else None
+    )

@@ -1,4 +1,4 @@
-"""From a read Document to a Record: structure, parse, then each extraction stage in order.
+"""From a read Document to a Record: parse, then each stage of :data:`readout.stages.STAGES`.
 
 The spaCy Doc is always made from the full ``document.text``, so ``token.idx`` and
 ``span.start_char`` are document offsets and no stage does offset arithmetic. Stages that
@@ -12,41 +12,23 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from readout.errors import STAGE_FAILED
-from readout.extract.actors import extract_actors
-from readout.extract.statements import extract_statements
-from readout.extract.times import extract_times
-from readout.model import Document, ErrorRow, Record, Span, iter_spans
-from readout.nlp import pipeline_info
-from readout.read.structure import analyse_structure
-from readout.read.turns import Turn, find_turns, turn_actors_and_statements
+from readout.model import Document, ErrorRow, Record
+from readout.nlp import pipeline_info, producer
+from readout.stages import STAGES, Context, keep_valid_spans, run_stage, stage_error
+
+__all__ = ["build_record", "keep_valid_spans", "run"]
 
 
-def prepare(document: Document) -> list[Turn]:
-    """Text-only stages: fill in the document's structure and return its transcript turns."""
-    analyse_structure(document)
-    turns = find_turns(document) if document.kind == "transcript" else []
-    return turns
-
-
-def build_record(
-    document: Document, doc: Doc, turns: list[Turn], pipeline: str | None = None
-) -> Record:
-    """Run the extraction stages over one parsed document; ``pipeline`` names the spaCy
-    pipeline that parsed it (see :func:`readout.nlp.pipeline_info`)."""
-    actors, turn_statements = turn_actors_and_statements(document, turns)
-    actors = extract_actors(doc, document, seed=actors)
-    times = extract_times(doc, document)
-    statements = turn_statements + extract_statements(
-        doc,
-        document,
-        actors,
-        times,
-        turns,
-        first_id=len(turn_statements) + 1,
-        pipeline=pipeline,
-    )
-    return Record(document=document, actors=actors, times=times, statements=statements)
+def build_record(document: Document, doc: Doc, pipeline: str | None = None) -> Record | ErrorRow:
+    """Run every stage over one parsed document; ``pipeline`` names the spaCy pipeline that
+    parsed it (see :func:`readout.nlp.pipeline_info`). A failing stage gives an error row."""
+    record = Record(document=document)
+    context = Context(pipeline=pipeline)
+    for stage in STAGES:
+        error = run_stage(stage, doc, record, context)
+        if error is not None:
+            return error
+    return record
 
 
 def run(
@@ -67,65 +49,29 @@ def run(
 
 
 def _run_batch(nlp: Language, batch: list[Document]) -> list[Record | ErrorRow]:
-    results: list[Record | ErrorRow | None] = [None] * len(batch)
-    todo: list[tuple[int, Document, list[Turn]]] = []
-    for i, document in enumerate(batch):
-        try:
-            todo.append((i, document, prepare(document)))
-        except Exception as exc:  # a bug on odd input must not stop the run
-            results[i] = _stage_error(document, "structure", exc)
-    docs: list[Doc | Exception]
+    name = pipeline_info(nlp)
+    stamp = producer(nlp)
+    results: list[Record | ErrorRow] = []
+    for document, doc in zip(batch, _parse(nlp, batch), strict=True):
+        if isinstance(doc, Exception):
+            results.append(stage_error(document, "parse", doc))
+            continue
+        result = build_record(document, doc, name)
+        if isinstance(result, Record):
+            result.producer = stamp
+        results.append(result)
+    return results
+
+
+def _parse(nlp: Language, batch: list[Document]) -> list[Doc | Exception]:
     try:
-        docs = list(nlp.pipe([d.text for _, d, _ in todo], batch_size=len(todo) or 1))
+        return list(nlp.pipe([d.text for d in batch], batch_size=len(batch) or 1))
     except Exception:
         # find the one document the parser chokes on, keep the rest
-        docs = []
-        for _, document, _ in todo:
+        docs: list[Doc | Exception] = []
+        for document in batch:
             try:
                 docs.append(nlp(document.text))
             except Exception as exc:
                 docs.append(exc)
-    name = pipeline_info(nlp)
-    for (i, document, turns), doc in zip(todo, docs, strict=True):
-        if isinstance(doc, Exception):
-            results[i] = _stage_error(document, "parse", doc)
-            continue
-        try:
-            results[i] = keep_valid_spans(build_record(document, doc, turns, name))
-        except Exception as exc:
-            results[i] = _stage_error(document, "extract", exc)
-    return [r for r in results if r is not None]
-
-
-def _stage_error(document: Document, stage: str, exc: Exception) -> ErrorRow:
-    return ErrorRow(
-        source=document.source,
-        id=document.id,
-        line=document.meta.get("line") if isinstance(document.meta.get("line"), int) else None,
-        code=STAGE_FAILED,
-        message=(
-            f"readout's {stage} stage failed on this document ({type(exc).__name__}: "
-            f"{str(exc)[:200]}); the input was readable, so please report it with the document"
-        ),
-    )
-
-
-def keep_valid_spans(record: Record) -> Record:
-    """Provenance or nothing: drop any fact whose evidence does not match the text.
-
-    Stages are tested to emit only valid spans; this is the last guard so that a bug
-    loses one fact rather than publishing a wrong offset.
-    """
-    text = record.document.text
-    doc_spans = [record.document.body]
-    if record.document.dateline is not None:
-        doc_spans += [record.document.dateline.span, record.document.dateline.place]
-    if any(s is not None and not s.holds_in(text) for s in doc_spans):
-        record.document.body = Span.of(text, 0, len(text))
-        record.document.dateline = None
-    for actor in record.actors:
-        actor.mentions = [m for m in actor.mentions if m.holds_in(text)]
-    for name in ("times", "statements", "events", "claims"):
-        items = getattr(record, name)
-        setattr(record, name, [x for x in items if all(s.holds_in(text) for s in iter_spans(x))])
-    return record
+        return docs

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TextIO
 
 from readout.errors import ReadoutError
-from readout.model import Document, ErrorRow, Record
+from readout.model import RECORD_LISTS, Document, ErrorRow, Record
 from readout.read.inputs import ReadOptions, iter_inputs
 
 Item = Document | ErrorRow
@@ -152,17 +152,16 @@ def _process_chunk(chunk: list[Item], batch_size: int) -> list[tuple[bool, str, 
     for item in chunk:
         result = next(results) if isinstance(item, Document) else item
         if isinstance(result, Record):
-            counts = {
-                "actors": len(result.actors),
-                "times": len(result.times),
-                "statements": len(result.statements),
-                "events": len(result.events),
-                "claims": len(result.claims),
-            }
+            counts = record_counts(result)
             out.append((True, result.to_json(), counts))
         else:
             out.append((False, result.to_json(), {}))
     return out
+
+
+def record_counts(record: Record) -> dict[str, int]:
+    """How many facts of each family a record holds (the summary's counts)."""
+    return {name: len(getattr(record, name)) for name in RECORD_LISTS}
 
 
 def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:

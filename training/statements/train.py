@@ -11,7 +11,7 @@ with the chosen spaCy pipeline, and fits two logistic regressions with plain num
   phrase, attached quotation, ...) is the content? Label: Jaccard >= 0.5 with gold Content.
 
 With a pipeline that leaves token vectors (``doc.tensor``, as en_readout_core's tok2vec
-does), it also trains the speech tagger (``readout.extract.speech_tagger``: per token,
+does), it also trains the speech tagger (``readout.extract.statements.tagger``: per token,
 Content / Cue / Source / outside) and a second pair of models that read the tagger's
 probabilities as features. The tagger's features for the model fit are out-of-fold (each
 document tagged by a tagger trained on the other four fifths), so the models learn how far
@@ -22,7 +22,7 @@ The veto and nested floor are tuned on a held-out fifth, the thresholds and expe
 floor by five-fold cross-validation, scored like ``score.py`` (content F1, then
 content+source F1); the shipped weights are then refit on all of train. Everything is
 seeded and ordered, so a rerun with the same pipeline writes the same files:
-``src/readout/extract/statements_model.json.gz`` and ``speech_tagger.bin.gz``.
+``src/readout/extract/statements/statements_model.json.gz`` and ``speech_tagger.bin.gz``.
 """
 
 from __future__ import annotations
@@ -45,8 +45,8 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 import numpy as np
 
 ROOT = Path(__file__).resolve().parents[2]
-OUT = ROOT / "src" / "readout" / "extract" / "statements_model.json.gz"
-TAGGER_OUT = ROOT / "src" / "readout" / "extract" / "speech_tagger.bin.gz"
+OUT = ROOT / "src" / "readout" / "extract" / "statements" / "statements_model.json.gz"
+TAGGER_OUT = ROOT / "src" / "readout" / "extract" / "statements" / "speech_tagger.bin.gz"
 SEED = 13
 # learning settings chosen on the held-out fifth (slow, small steps regularise best here)
 CUE_FIT = {"lr": 0.05, "epochs": 20, "min_count": 4}
@@ -167,7 +167,14 @@ def jaccard(a: set[int], b: set[int]) -> float:
 def examples(docs, data, speech: dict[int, np.ndarray] | None = None):
     """Cue examples (features, label) and content examples (features, label, group);
     ``speech`` maps ``id(doc)`` to the speech tagger's probabilities for it."""
-    from readout.extract import statements as st
+    from readout.extract.statements import find_quotes
+    from readout.extract.statements.features import (
+        Context,
+        content_features,
+        content_options,
+        cue_features,
+        model_tokens,
+    )
     from readout.model import Document
 
     cue_x: list[list[str]] = []
@@ -176,15 +183,13 @@ def examples(docs, data, speech: dict[int, np.ndarray] | None = None):
     con_y: list[list[int]] = []
     for doc, (stem, text, items) in zip(docs, data, strict=True):
         document = Document(id=stem, source=stem, text=text)
-        ctx = st._Context(
-            doc, document, st.find_quotes(text), speech.get(id(doc)) if speech else None
-        )
+        ctx = Context(doc, document, find_quotes(text), speech.get(id(doc)) if speech else None)
         cue_chars = [(chars(it["cue"]), it) for it in items if it["cue"]]
-        for tok in st.model_tokens(ctx, 0, len(text)):
-            opts = st.content_options(ctx, tok)
+        for tok in model_tokens(ctx, 0, len(text)):
+            opts = content_options(ctx, tok)
             span = set(range(tok.idx, tok.idx + len(tok.text)))
             gold = [it for cc, it in cue_chars if cc & span]
-            cue_x.append(st.cue_features(ctx, tok, opts))
+            cue_x.append(cue_features(ctx, tok, opts))
             cue_y.append(1 if gold else 0)
             if gold and opts:
                 g = chars(gold[0]["content"])
@@ -194,7 +199,7 @@ def examples(docs, data, speech: dict[int, np.ndarray] | None = None):
                 top = max(js)
                 if top < 0.5:
                     continue
-                con_x.append([st.content_features(ctx, tok, o, opts) for o in opts])
+                con_x.append([content_features(ctx, tok, o, opts) for o in opts])
                 con_y.append([1 if j >= 0.5 and j >= top - BEST_MARGIN else 0 for j in js])
     return cue_x, cue_y, con_x, con_y
 
@@ -217,15 +222,16 @@ def restore_tensors(nlp, docs) -> bool:
 def speech_data(nlp, docs, data) -> tuple[list[np.ndarray], list[np.ndarray]] | None:
     """The tagger's input rows and one-hot labels for each document, or None when the
     pipeline leaves no token vectors to read."""
-    from readout.extract import statements as st
+    from readout.extract.statements import find_quotes
+    from readout.extract.statements.features import Context, speech_rows
     from readout.model import Document
 
     if not restore_tensors(nlp, docs):
         return None
     rows, labels = [], []
     for doc, (stem, text, items) in zip(docs, data, strict=True):
-        ctx = st._Context(doc, Document(id=stem, source=stem, text=text), st.find_quotes(text))
-        r = st.speech_rows(ctx)
+        ctx = Context(doc, Document(id=stem, source=stem, text=text), find_quotes(text))
+        r = speech_rows(ctx)
         if r is None:
             return None
         rows.append(r)
@@ -236,7 +242,7 @@ def speech_data(nlp, docs, data) -> tuple[list[np.ndarray], list[np.ndarray]] | 
 def speech_labels(doc, text: str, items: list[dict[str, Segs]]) -> np.ndarray:
     """One-hot labels per token: a cue word inside someone's content is a cue, a source
     inside it a source (cue over source over content over outside)."""
-    from readout.extract import speech_tagger as sp
+    from readout.extract.statements import tagger as sp
 
     lab = np.full(len(text) + 1, sp.OUTSIDE, dtype="int32")
     for key, value in (("content", sp.CONTENT), ("source", sp.SOURCE), ("cue", sp.CUE)):
@@ -253,7 +259,7 @@ def fit_tagger(rows: list[np.ndarray], labels: list[np.ndarray], idx: list[int])
     """The speech tagger trained on documents ``idx`` (cross-entropy, Adam, averaged)."""
     from thinc.api import Adam, fix_random_seed
 
-    from readout.extract import speech_tagger as sp
+    from readout.extract.statements import tagger as sp
 
     fix_random_seed(SEED)
     model = sp.build(rows[0].shape[1], TAGGER["width"], TAGGER["depth"], TAGGER["window"])
@@ -276,7 +282,7 @@ def fit_tagger(rows: list[np.ndarray], labels: list[np.ndarray], idx: list[int])
 
 def tagger_scores(model, rows, labels, idx) -> str:
     """Token P/R/F1 per label on documents ``idx`` (progress output)."""
-    from readout.extract import speech_tagger as sp
+    from readout.extract.statements import tagger as sp
 
     out = []
     preds = [sp.probabilities(model, rows[i]).argmax(1) for i in idx]
@@ -292,7 +298,7 @@ def tagger_scores(model, rows, labels, idx) -> str:
 
 def out_of_fold(rows, labels, order: list[int]) -> list[np.ndarray]:
     """Each document's tagger probabilities from a tagger trained on the other folds."""
-    from readout.extract import speech_tagger as sp
+    from readout.extract.statements import tagger as sp
 
     out: list[np.ndarray] = [np.zeros((0, len(sp.LABELS)))] * len(rows)
     for k in range(FOLDS):
@@ -478,7 +484,7 @@ def evaluate(model, docs, data, use_rules: bool, speech=None) -> tuple[float, fl
 def evaluate_tally(
     model, docs, data, use_rules: bool, speech: dict[int, np.ndarray] | None = None
 ) -> tuple[int, int, int, int]:
-    from readout.extract import statements as st
+    from readout.extract.statements import extract_statements
     from readout.model import Document
 
     gold = {stem: items for stem, _, items in data}
@@ -488,7 +494,7 @@ def evaluate_tally(
         records.append(
             (
                 stem,
-                st.extract_statements(
+                extract_statements(
                     doc,
                     document,
                     [],
@@ -662,7 +668,7 @@ def fit_tagged(args, nlp, docs, data, extra, order, thresholds, tagger) -> dict:
     """Train the speech tagger (written to ``--tagger-out``) and the cue and content models
     that read its probabilities; return those models with their thresholds (the veto and
     nested floor are the plain models')."""
-    from readout.extract import speech_tagger as sp
+    from readout.extract.statements import tagger as sp
 
     rows, labels = tagger
     print("speech tagger: out-of-fold probabilities", file=sys.stderr)

@@ -12,6 +12,7 @@ spellings).
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import os
 import re
@@ -320,22 +321,22 @@ class _Builder:
                 if len(alt) > 2:
                     self.alias(id_, alt, "alt")
             demonyms = (c.get("demonyms") or {}).get("eng") or {}
-            for dem in {demonyms.get("m"), demonyms.get("f")} - {None, ""}:
+            for dem in {d for d in (demonyms.get("m"), demonyms.get("f")) if d}:
                 self.alias(id_, dem, "demonym")
                 if dem.endswith("an"):
                     self.alias(id_, dem + "s", "demonym")
             for cap in c.get("capital") or []:
                 capitals.append((iso3, cap))
         for iso3, extra in (curated.get("country_aliases") or {}).items():
-            id_ = self.country_by_iso3.get(iso3)
-            if id_:
+            country_id = self.country_by_iso3.get(iso3)
+            if country_id:
                 for a in extra:
-                    self.alias(id_, a, "name")
+                    self.alias(country_id, a, "name")
         for iso3, extra in (curated.get("country_demonyms") or {}).items():
-            id_ = self.country_by_iso3.get(iso3)
-            if id_:
+            country_id = self.country_by_iso3.get(iso3)
+            if country_id:
                 for a in extra:
-                    self.alias(id_, a, "demonym")
+                    self.alias(country_id, a, "demonym")
         country_keys = {k for k, i, kind, _ in self.aliases if kind in ("name", "alt")}
         for iso3, cap in capitals:
             extra = cap_extra.get(iso3) or {}
@@ -411,19 +412,23 @@ class _Builder:
             self.sources.append(str(leaders))
             with leaders.open(encoding="utf-8") as fh:
                 for row in csv.DictReader(fh):
-                    qid = row.get("officeholder")
-                    if not qid:
+                    leader = row.get("officeholder")
+                    if not leader:
                         continue
                     iso3 = self.iso3_by_qid.get(row.get("countryid") or "")
-                    if qid not in self.entities:
+                    if leader not in self.entities:
                         self.entity(
-                            qid, qid=qid, name=row["officeholderLabel"], type="person", country=iso3
+                            leader,
+                            qid=leader,
+                            name=row["officeholderLabel"],
+                            type="person",
+                            country=iso3,
                         )
-                        self.person_aliases(qid, row["officeholderLabel"], iso3)
+                        self.person_aliases(leader, row["officeholderLabel"], iso3)
                         self.counts["people"] += 1
                     label = row.get("positionLabel") or ""
                     self.role(
-                        qid,
+                        leader,
                         classify_position("", label, self.names_of(iso3)),
                         label,
                         iso3,
@@ -437,17 +442,19 @@ class _Builder:
             self.sources.append(str(fms))
             with fms.open(encoding="utf-8") as fh:
                 for row in csv.DictReader(fh):
-                    qid = row.get("person")
-                    if not qid:
+                    minister = row.get("person")
+                    if not minister:
                         continue
                     iso3 = self.iso3_by_qid.get(row.get("country") or "")
-                    if qid not in self.entities:
-                        self.entity(qid, qid=qid, name=row["name"], type="person", country=iso3)
-                        self.person_aliases(qid, row["name"], iso3)
+                    if minister not in self.entities:
+                        self.entity(
+                            minister, qid=minister, name=row["name"], type="person", country=iso3
+                        )
+                        self.person_aliases(minister, row["name"], iso3)
                         self.counts["people"] += 1
                     label = row.get("positionLabel") or "Minister of Foreign Affairs"
                     self.role(
-                        qid,
+                        minister,
                         "foreign minister",
                         label,
                         iso3,
@@ -468,8 +475,8 @@ class _Builder:
         for key, org in data.items():
             if not isinstance(org, dict):
                 continue
-            qid = str(org.get("Wikidata_code") or "").strip()
-            qid = qid if re.fullmatch(r"Q\d+", qid) else None
+            code = str(org.get("Wikidata_code") or "").strip()
+            qid = code if re.fullmatch(r"Q\d+", code) else None
             id_ = qid or f"sv:{org.get('SPRVD_id') or name_key(str(key))}"
             name = str(org.get("Name_en") or key)
             self.entity(id_, qid=qid, name=name, type="organization")
@@ -652,6 +659,7 @@ def build_kb(shared_dir: Path, out_path: Path, curated_path: Path | None = None)
     meta = {
         "schema": SCHEMA_VERSION,
         "built": time.strftime("%Y-%m-%dT%H:%M:%S"),
+        "digest": _digest(b.sources, curated),
         "sources": json.dumps(b.sources),
         "entities": str(len(b.entities)),
     }
@@ -711,3 +719,14 @@ def _fmt(items: Iterable[tuple[str, int]]) -> str:
 
 if __name__ == "__main__":
     main_build(*[*sys.argv[1:3], None, None][:2])
+
+
+def _digest(sources: list[str], curated: dict[str, Any]) -> str:
+    """A short hash of the data a build read: two builds from the same files share it, so a
+    record's ``producer.kb`` says which data its links came from (the build time does not)."""
+    h = hashlib.sha256()
+    for source in sources:
+        h.update(Path(source).name.encode("utf-8"))
+        h.update(Path(source).read_bytes())
+    h.update(json.dumps(curated, sort_keys=True, default=str).encode("utf-8"))
+    return h.hexdigest()[:12]

@@ -198,6 +198,12 @@ class KB:
             raise ValueError(f"{p} was built for another readout version; rebuild it")
         return kb
 
+    @property
+    def build_id(self) -> str:
+        """``kb<schema>-<digest of its data>`` (the build time for older builds)."""
+        data = self.meta.get("digest") or self.meta.get("built", "?")
+        return f"kb{self.meta.get('schema', '?')}-{data}"
+
     # entries ---------------------------------------------------------------------------
 
     def entry(self, id_or_qid: str) -> Entry | None:
@@ -211,15 +217,18 @@ class KB:
         ).fetchone()
         found = None
         if row is not None:
+            id_, qid, name, type_, country, gender, given, patronymic, of = row
             roles = tuple(
                 Role(*r)
                 for r in self._conn.execute(
                     "SELECT o.role, o.title, r.country, r.start, r.end FROM role r "
                     "JOIN office o ON o.oid = r.oid WHERE r.id = ? ORDER BY r.start",
-                    (row[0],),
+                    (id_,),
                 )
             )
-            found = Entry(*row, roles=roles)
+            found = Entry(
+                id_, qid, name, type_, country, gender, given, patronymic, of, roles=roles
+            )
         self._entries[id_or_qid] = found
         return found
 

@@ -59,20 +59,21 @@ import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import IO, Any, BinaryIO, TextIO
+from typing import IO, Any, BinaryIO, Protocol, TextIO
 
+from readout.errors import (
+    BINARY,
+    CORRUPT_GZIP,
+    EMPTY,
+    MALFORMED_JSON,
+    NO_HTML_TEXT,
+    NOT_A_DOCUMENT,
+    READER_FAILED,
+    TOO_LARGE,
+    UNDECODABLE,
+    UNREADABLE,
+)
 from readout.model import Document, ErrorRow
-
-BINARY = "E001"
-EMPTY = "E002"
-UNDECODABLE = "E003"
-TOO_LARGE = "E004"
-MALFORMED_JSON = "E005"
-NOT_A_DOCUMENT = "E006"
-NO_HTML_TEXT = "E007"
-UNREADABLE = "E008"
-CORRUPT_GZIP = "E009"
-READER_FAILED = "E010"
 
 STDIN_SOURCE = "<stdin>"
 
@@ -521,7 +522,8 @@ def _trafilatura(html: str) -> tuple[str, str | None, str | None, str | None, di
     except Exception:
         # hostile markup can break trafilatura in many ways; the lxml fallback decides
         return None
-    if result is None or not result.text:
+    # its return type allows a dict, which it gives only for as_dict=True
+    if result is None or isinstance(result, dict) or not result.text:
         return None
     extra = {
         key: value
@@ -647,7 +649,7 @@ def _read_jsonl_file(path: str, gz: bool, options: ReadOptions) -> Iterator[Docu
         yield ErrorRow(path, UNREADABLE, _os_message(exc, "file"))
         return
     try:
-        stream: IO[bytes] = gzip.GzipFile(fileobj=raw, mode="rb") if gz else raw
+        stream: _ByteLines = gzip.GzipFile(fileobj=raw, mode="rb") if gz else raw
         yield from _read_jsonl(_lines(stream, _line_cap(options)), path, options, gz=gz)
     finally:
         raw.close()
@@ -661,7 +663,14 @@ def _line_cap(options: ReadOptions) -> int:
 Line = tuple[int, bytes | None, int]
 
 
-def _lines(stream: IO[bytes], cap: int, first: int = 1) -> Iterator[Line]:
+class _ByteLines(Protocol):
+    """A binary stream read by lines: a file, a gzip stream or standard input's buffer."""
+
+    # typeshed's GzipFile is an io.BufferedIOBase, not an IO[bytes]
+    def readline(self, size: int = -1, /) -> bytes: ...
+
+
+def _lines(stream: _ByteLines, cap: int, first: int = 1) -> Iterator[Line]:
     """(line number, bytes or None when longer than cap, length) without holding a long line."""
     number = first - 1
     while True:
@@ -699,8 +708,10 @@ def _read_jsonl(
                     "the documents before it were read; re-create or re-download the file"
                 )
                 yield ErrorRow(source, CORRUPT_GZIP, message, line=last + 1)
-            else:
+            elif isinstance(exc, OSError):
                 yield ErrorRow(source, UNREADABLE, _os_message(exc, "file"), line=last + 1)
+            else:
+                raise  # EOFError and zlib.error come only from a gzip stream
             return
         if item is None:
             break

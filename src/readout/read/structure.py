@@ -16,7 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from readout.model import Dateline, Document, Span
+from readout.lexicon import words
+from readout.model import Dateline, Document, PublishedFrom, Span
 from readout.read.turns import (
     LabelMatch,
     Line,
@@ -129,19 +130,7 @@ def _time_at(s: str, pos: int) -> tuple[str, int] | None:
 
 # --- chrome ----------------------------------------------------------------------------
 
-_NAV_WORDS = frozenset(
-    """
-    home news world politics business economy economics markets finance sport sports opinion
-    opinions culture arts science tech technology health lifestyle travel video videos photo
-    photos gallery multimedia live latest top stories menu search subscribe login log sign in
-    up register account about us contact contacts russia europe asia africa americas middle
-    east uk usa regions society analysis features interviews columns blogs podcasts weather
-    more events president kremlin documents transcripts press releases media en ru english
-    military defence defense security climate environment education entertainment local
-    national international breaking trending shop newsletter newsletters the and & epaper
-    e-paper archive archives editorial magazine radio tv
-    """.split()
-)
+_NAV_WORDS = words("navigation")
 _SKIP = re.compile(
     r"^(?:skip to (?:main )?content|skip navigation|(?:main |open |close )?menu|search"
     r"|toggle navigation|navigation|sign in|log in|login|register|subscribe|close"
@@ -266,12 +255,7 @@ def _top_end(lines: Sequence[Line], document: Document) -> tuple[int, list[_Date
     return end, header_dates
 
 
-_SHARE_WORDS = frozenset(
-    """
-    share tweet print email e-mail facebook twitter x whatsapp telegram vk viber linkedin reddit
-    pinterest ok mail copy link save pocket flipboard messenger
-    """.split()
-)
+_SHARE_WORDS = words("share_buttons")
 _FOOTER = [
     re.compile(p, re.IGNORECASE)
     for p in (
@@ -470,20 +454,9 @@ def _transcript_dateline(text: str, lines: Sequence[Line], k: int) -> _Found | N
     return _Found(Dateline(Span.of(text, line.start, end), d.iso(), time, place), d, k)
 
 
-_NOT_PLACES = frozenset(
-    """
-    file photo photos video update updated breaking exclusive watch analysis opinion editor's
-    editors note correction live with sen rep gov mr mrs ms dr by and the
-    """.split()
-)
+_NOT_PLACES = words("not_dateline_places")
 _AGENCY_NAME = re.compile(r"^[A-Za-z][A-Za-z.&' ]{0,28}[A-Za-z.]$|^[A-Z]$")
-_AGENCIES = frozenset(
-    """
-    ap reuters afp cnn tass itar-tass ria interfax belta xinhua dpa upi bloomberg ians pti ani
-    sputnik yonhap kyodo efe ansa anadolu irna mena kcna bbc npr cbs nbc abc fox rt ukrinform
-    unian wam spa aa pap ctk bta mti agerpres tanjug kazinform trend apa armenpress
-    """.split()
-)
+_AGENCIES = words("news_agencies")
 
 
 def _wire_dateline(text: str, lines: Sequence[Line], k: int) -> _Found | None:
@@ -641,7 +614,7 @@ def _infer_year(month: int, day: int, body: str, bound: dt.date | None) -> int |
 
 # --- kind ------------------------------------------------------------------------------
 
-_QUESTION_LABELS = frozenset({"question", "questions", "q", "interviewer", "journalist"})
+_QUESTION_LABELS = words("interview_labels")
 
 
 def _is_transcript(text: str, lines: Sequence[Line]) -> bool:
@@ -750,7 +723,7 @@ def _published_from_text(
     last: int,
     found: _Found | None,
     header_dates: list[_Date],
-) -> tuple[str | None, str | None]:
+) -> tuple[str | None, PublishedFrom | None]:
     if found is not None and found.dateline.date is not None:
         return found.dateline.date, "text"
     published = _published_line(list(lines[:first]) + list(lines[first : min(last, first + 8)]))

@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
+from readout.lexicon import words
 from readout.model import Actor, Document, Span, Statement
 
 # --- lines -----------------------------------------------------------------------------
@@ -45,93 +46,24 @@ def split_lines(text: str, start: int = 0, end: int | None = None) -> list[Line]
 # --- labels ----------------------------------------------------------------------------
 
 # Lower-case words a label may contain between its capitalised words.
-_CONNECTORS = frozenset({"of", "the", "and", "for", "to", "on", "in", "at", "&"})
-_PARTICLES = frozenset(
-    {"al", "al-", "el", "bin", "ibn", "abu", "de", "da", "del", "della", "di", "du", "dos"}
-    | {"das", "van", "von", "der", "den", "le", "la", "y", "ter", "zu"}
-)
+_CONNECTORS = words("name_connectors")
+_PARTICLES = words("name_particles")
 _DASHES = frozenset({"-", "–", "—"})
 
 # Words that make up titles and offices, stripped from the front of a label to get the name.
-_TITLE_WORDS = frozenset(
-    """
-    president presidents vice prime minister ministers foreign deputy first chairman chairwoman
-    chair chairperson head governor mayor spokesperson spokesman spokeswoman press secretary
-    chancellor king queen crown prince princess emir sheikh sultan ambassador director general
-    commander chief senator representative assistant aide adviser advisor special envoy
-    presidential plenipotentiary executive ceo cfo mr mr. mrs mrs. ms ms. dr dr. sir madam lord
-    lady acting state defence defense interior finance economy economic trade affairs official
-    officer member leader supreme federal national his her excellency majesty highness
-    honorable honourable hon hon. rev rev. reverend patriarch metropolitan archbishop bishop pope
-    colonel major lieutenant admiral marshal captain sergeant general professor prof prof.
-    rector dean manager founder co-founder premier council security speaker secretary-general
-    commissioner ombudsman prosecutor judge justice attorney auditor governor-general
-    vice-president vice-premier deputy-chairman first-deputy spokesperson's chairman's
-    sen sen. rep rep. gov gov. amb amb. gen gen. lt lt. col col. sgt sgt. adm adm. capt capt.
-    maj maj. pres pres. sec sec. atty atty. supt supt. insp insp.
-    """.split()
-)
+_TITLE_WORDS = words("titles")
 
 # Words naming the body an office belongs to ("Minister of Foreign Affairs", "Tula Region").
-_ORG_WORDS = frozenset(
-    """
-    affairs region regions republic federation council committee ministry bank service agency
-    union state states kingdom duma assembly government administration office territory
-    district city company corporation department security defence defense foreign internal
-    economic development trade industry finance energy health education culture justice
-    emergency emergencies situations science higher transport agriculture natural resources
-    ecology labour labor social protection digital communications mass media construction
-    housing utilities sport sports youth policy parliament senate congress house commission
-    court army navy forces staff guard police intelligence oblast krai okrug province county
-    emirates islands island commonwealth community organisation organization party
-    board group fund institute university academy chamber secretariat cabinet presidium
-    """.split()
-)
+_ORG_WORDS = words("office_bodies")
 
-_COUNTRY_ALIASES = frozenset(
-    """
-    russia britain uk us usa america iran syria korea venezuela bolivia tanzania vietnam
-    moldova laos czechia turkey türkiye taiwan palestine vatican kosovo europe eu africa asia
-    belarus kazakhstan uzbekistan kyrgyzstan tajikistan armenia azerbaijan ukraine china india
-    russian belarusian ukrainian chinese american british french german italian indian
-    kazakh uzbek kyrgyz tajik armenian azerbaijani turkish iranian syrian israeli egyptian
-    japanese korean brazilian cuban serbian hungarian polish european african arab
-    """.split()
-)
+_COUNTRY_ALIASES = words("country_words")
 
 # Labels that name a role in the exchange, not a person.
-_GENERIC = frozenset(
-    """
-    question questions q a answer answers reply response remark remarks moderator host
-    presenter anchor interviewer journalist journalists reporter reporters correspondent
-    audience participant participants voice voices speaker speakers interpreter translator
-    caller panelist panellist crowd chorus narrator announcer student students
-    """.split()
-) | {"audience member", "member of the audience", "off mic", "off-mic"}
-_GENERIC_LEAD = frozenset({"the", "a", "an", "unidentified", "unknown", "male", "female"})
+_GENERIC = words("role_labels")
+_GENERIC_LEAD = words("role_label_leads")
 
 # First words of "Word: ..." lines that are page furniture or headings, not speakers.
-_STOP_FIRST = frozenset(
-    """
-    note notes source sources photo photos photograph picture image images video videos
-    tags tag update updated updates published posted editor's editors' editor correction
-    corrections disclaimer caption credit credits copyright related read also see watch
-    listen subscribe share follow contact email e-mail tel telephone phone fax address
-    website web date time location venue place subject re topic topics keywords category
-    categories summary background context analysis opinion breaking exclusive warning
-    attention important ps p.s. nb n.b. key main full more latest live figure table chart
-    map graphic graphics step chapter part section article clause paragraph annex appendix
-    example total price cost status result results score conclusion conclusions
-    recommendation recommendations objective objectives goal goals agenda participants
-    attendees present absent signed author authors by from to cc via bottom why what how who
-    when where translation translated original transcript text statement fact facts story
-    headline lead title tl;dr tldr quote quotes pictured top inset file advertisement
-    advertising sponsored promoted ad ads just must reminder contributing contributors myth
-    myths poll polls verdict rating claim claims reality truth for winner winners loser losers
-    monday tuesday wednesday thursday friday saturday sunday january february march april may
-    june july august september october november december
-    """.split()
-)
+_STOP_FIRST = words("not_speaker_labels")
 
 _WORD = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’.\-])*$")
 _LABEL = re.compile(
@@ -209,10 +141,7 @@ def match_label(line: Line) -> LabelMatch | None:
     )
 
 
-_SMALL_WORDS = frozenset(
-    """a an and as at but by for from in into of off on or over per than the to up via vs
-    with""".split()
-)
+_SMALL_WORDS = words("small_words")
 _SPOKEN_END = re.compile(r"[.!?…:;—–\-][\"'”’»)\]]*$")
 _QUOTE_OPEN = "\"“‘'«„"
 _PRONOUN = re.compile(
@@ -291,8 +220,8 @@ def name_of_label(label: str) -> str:
         if is_title(tok) or _is_connector(tok):
             break
         low = tok.lower()
-        before = tokens[: j - 1]
-        in_office = any(is_title(t) or _is_connector(t) for t in before)
+        preceding = tokens[: j - 1]
+        in_office = any(is_title(t) or _is_connector(t) for t in preceding)
         # "Jordan Peterson" keeps "Jordan"; only inside an office is it a place.
         if in_office and (low in _ORG_WORDS or low in _place_words()):
             break

@@ -7,7 +7,7 @@ parse's local features do not: whether a stretch reads like something said. Its
 probabilities are features for the statements stage's cue and content models, never
 statements on their own. The weights fit one pipeline's token vectors; the stage uses them
 only with the pipeline they were trained on (see ``statements_model.json.gz``'s
-``tagger_pipeline``).
+``tagger_pipeline``). The weights ship beside this module as ``speech_tagger.bin.gz``.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ _FILE = "speech_tagger.bin.gz"
 def build(n_in: int, width: int = 32, depth: int = 6, window: int = 2) -> Model:
     """Maxout input layer, ``depth`` residual convolutions over ``window`` tokens each side,
     softmax over :data:`LABELS`; one array of token rows per document in, one out."""
-    conv = chain(
+    conv: Model = chain(
         expand_window(window_size=window),
         Maxout(width, width * (2 * window + 1), nP=2, normalize=True, dropout=0.1),
     )
@@ -51,7 +51,7 @@ def inputs(tensor: np.ndarray, extra: np.ndarray) -> np.ndarray:
 @functools.cache
 def load() -> tuple[Model, dict[str, Any]] | None:
     """The shipped tagger and its settings, or None when the package has none."""
-    path = resources.files("readout.extract").joinpath(_FILE)
+    path = resources.files("readout.extract.statements").joinpath(_FILE)
     if not path.is_file():
         return None
     return from_bytes(gzip.decompress(path.read_bytes()))

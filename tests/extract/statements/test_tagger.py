@@ -6,8 +6,9 @@ import numpy as np
 import pytest
 import spacy
 
-from readout.extract import speech_tagger
-from readout.extract import statements as st
+from readout.extract.statements import extract_statements, find_quotes, load_model, tagger
+from readout.extract.statements.features import Context, speech_rows
+from readout.extract.statements.learned import speech_probs
 from readout.model import Document
 
 TEXT = (
@@ -17,7 +18,7 @@ TEXT = (
 
 
 def _tiny(n_in: int = 7):
-    model = speech_tagger.build(n_in, width=8, depth=2, window=1)
+    model = tagger.build(n_in, width=8, depth=2, window=1)
     model.initialize(X=[np.zeros((2, n_in), dtype="float32")])
     return model
 
@@ -26,16 +27,16 @@ def test_round_trip_keeps_the_probabilities() -> None:
     model = _tiny()
     rows = np.random.default_rng(0).normal(size=(11, 7)).astype("float32")
     settings = {"n_in": 7, "width": 8, "depth": 2, "window": 1}
-    again, got = speech_tagger.from_bytes(speech_tagger.to_bytes(model, settings))
+    again, got = tagger.from_bytes(tagger.to_bytes(model, settings))
     assert got == settings
-    probs = speech_tagger.probabilities(again, rows)
-    assert probs.shape == (11, len(speech_tagger.LABELS))
-    assert np.allclose(probs, speech_tagger.probabilities(model, rows))
+    probs = tagger.probabilities(again, rows)
+    assert probs.shape == (11, len(tagger.LABELS))
+    assert np.allclose(probs, tagger.probabilities(model, rows))
     assert np.allclose(probs.sum(axis=1), 1.0, atol=1e-5)
 
 
 def test_an_empty_document_has_no_rows() -> None:
-    assert speech_tagger.probabilities(_tiny(), np.zeros((0, 7), "float32")).shape == (0, 4)
+    assert tagger.probabilities(_tiny(), np.zeros((0, 7), "float32")).shape == (0, 4)
 
 
 @pytest.fixture(scope="module")
@@ -49,18 +50,18 @@ def parsed():
 
 
 def _tagged_model() -> dict:
-    model = st.load_model()
-    if model is None or "tagged" not in model or speech_tagger.load() is None:
+    model = load_model()
+    if model is None or "tagged" not in model or tagger.load() is None:
         pytest.skip("no speech tagger shipped")
     return model
 
 
 def test_rows_are_the_token_vectors_and_three_flags(parsed) -> None:
     doc, document = parsed
-    ctx = st._Context(doc, document, st.find_quotes(TEXT))
-    rows = st.speech_rows(ctx)
+    ctx = Context(doc, document, find_quotes(TEXT))
+    rows = speech_rows(ctx)
     assert rows is not None
-    assert rows.shape == (len(doc), doc.tensor.shape[1] + speech_tagger.N_EXTRA)
+    assert rows.shape == (len(doc), doc.tensor.shape[1] + tagger.N_EXTRA)
     quoted = next(t.i for t in doc if t.text == "ended")
     assert rows[quoted, -3] == 1.0  # in a quotation
     assert rows[next(t.i for t in doc if t.text == "told"), -2] == 1.0  # a lexicon cue
@@ -70,7 +71,7 @@ def test_no_token_vectors_no_rows(parsed) -> None:
     doc, document = parsed
     bare = doc.copy()
     bare.tensor = np.zeros((0,), dtype="float32")
-    assert st.speech_rows(st._Context(bare, document, [])) is None
+    assert speech_rows(Context(bare, document, [])) is None
 
 
 def test_the_tagged_models_run_only_with_their_pipeline(parsed) -> None:
@@ -82,7 +83,7 @@ def test_the_tagged_models_run_only_with_their_pipeline(parsed) -> None:
     blocked = dict(model, tagged=dict(model["tagged"], **never))
 
     def contents(**kw) -> list[str]:
-        out = st.extract_statements(doc, document, [], [], [], model=blocked, **kw)
+        out = extract_statements(doc, document, [], [], [], model=blocked, **kw)
         return [s.content.text for s in out]
 
     plain = contents(pipeline="en_core_web_sm-3.8.0")
@@ -94,12 +95,12 @@ def test_the_tagged_models_run_only_with_their_pipeline(parsed) -> None:
 def test_the_shipped_tagger_reads_a_quotation_as_content(parsed) -> None:
     doc, document = parsed
     model = _tagged_model()
-    ctx = st._Context(doc, document, st.find_quotes(TEXT))
-    probs = st._speech_probs(ctx, model, model["pipeline"])
+    ctx = Context(doc, document, find_quotes(TEXT))
+    probs = speech_probs(ctx, model, model["pipeline"])
     assert probs is not None
     ended = next(t.i for t in doc if t.text == "ended")
-    assert probs[ended].argmax() == speech_tagger.CONTENT
-    assert st._speech_probs(ctx, model, "en_core_web_sm-3.8.0") is None
+    assert probs[ended].argmax() == tagger.CONTENT
+    assert speech_probs(ctx, model, "en_core_web_sm-3.8.0") is None
 
 
 def test_a_word_the_tagger_rules_out_as_a_cue_is_judged_only_when_a_rule_proposes_it(
@@ -107,17 +108,17 @@ def test_a_word_the_tagger_rules_out_as_a_cue_is_judged_only_when_a_rule_propose
 ) -> None:
     doc, document = parsed
     model = _tagged_model()
-    ctx = st._Context(doc, document, st.find_quotes(TEXT))
-    probs = st._speech_probs(ctx, model, model["pipeline"])
+    ctx = Context(doc, document, find_quotes(TEXT))
+    probs = speech_probs(ctx, model, model["pipeline"])
     assert probs is not None
     told = next(t for t in doc if t.text == "told")
     told_at = (told.idx, told.idx + len(told.text))
     muted = probs.copy()
     muted[told.i] = 0.0
-    muted[told.i, speech_tagger.OUTSIDE] = 1.0
+    muted[told.i, tagger.OUTSIDE] = 1.0
 
     def cues(speech: np.ndarray, use_rules: bool) -> list[tuple[int, int]]:
-        out = st.extract_statements(
+        out = extract_statements(
             doc, document, [], [], [], speech=speech, use_rules=use_rules, model=model
         )
         return [(s.cue.start, s.cue.end) for s in out if s.cue]

@@ -1,0 +1,76 @@
+"""The stage's flow: numbering, the dateline, chrome lines, the real pipeline."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from readout.extract.statements import extract_statements
+from readout.model import Document, Span
+
+
+def test_first_id_continues_the_numbering(nested_told) -> None:
+    doc = nested_told
+    document = Document(id="t", source="t.txt", text=doc.text)
+    out = extract_statements(doc, document, [], [], [], first_id=4, use_model=False)
+    assert [s.id for s in out] == ["s4", "s5"]
+
+
+def test_the_dateline_is_not_part_of_the_content(parse) -> None:
+    from readout.model import Dateline
+
+    doc = parse("""
+MOSCOW MOSCOW PROPN NNP dep 6 O 0
+, , PUNCT , punct 0 O 1
+April April PROPN NNP obl 6 O 1
+7 7 NUM CD nummod 2 O 1
+- - PUNCT HYPH punct 6 O 1
+Talks talk NOUN NNS nsubj 6 O 1
+ended end VERB VBD ccomp 9 O 0
+, , PUNCT , punct 6 O 1
+officials official NOUN NNS nsubj 9 O 1
+said say VERB VBD ROOT 9 O 0
+. . PUNCT . punct 9 O 0
+""")
+    text = doc.text
+    document = Document(
+        id="t", source="t.txt", text=text, dateline=Dateline(span=Span.of(text, 0, 15))
+    )
+    (s,) = extract_statements(doc, document, [], [], [], use_model=False)
+    assert s.content.text.startswith("Talks ended")
+
+
+def test_a_newsletter_promotion_inside_the_body_gives_no_statement(parse, run) -> None:
+    doc = parse("""
+By by ADP IN case 1 O 1
+signing sign VERB VBG advcl 5 O 1
+up up ADP RP compound:prt 1 O 0
+, , PUNCT , punct 1 O 1
+you you PRON PRP nsubj 5 O 1
+agree agree VERB VBP ROOT 5 O 1
+that that SCONJ IN mark 9 O 1
+we we PRON PRP nsubj 9 O 1
+may may AUX MD aux 9 O 1
+email email VERB VB ccomp 5 O 1
+you you PRON PRP obj 9 O 0
+. . PUNCT . punct 5 O 0
+""")
+    assert run(doc)[0] == []
+
+
+def test_real_pipeline_on_a_news_sentence(run) -> None:
+    try:
+        nlp = spacy.load("en_readout_core")
+    except OSError:
+        pytest.skip("en_readout_core is not installed")
+    text = (
+        "Peskov told reporters on Wednesday that Putin had told Lukashenko that relations had "
+        'improved. "It ended well past midnight," Peskov was quoted by the agency TASS.'
+    )
+    doc = nlp(text)
+    statements, _ = run(doc, model=True)
+    contents = [s.content.text for s in statements]
+    assert '"It ended well past midnight,"' in contents
+    assert any(c.startswith("that Putin had told Lukashenko") for c in contents)
+    # the issue's own example: the report inside Peskov's words is one of its own
+    assert "that relations had improved" in contents
