@@ -1,5 +1,7 @@
 """Fixtures the actors tests share: a tiny knowledge base, a blank English pipeline and a
-news report in the shape DESIGN.md describes, its actors found.
+news report in the shape DESIGN.md describes, its actors found. The tests import their
+shared helpers (actors_helpers.py) by name: pytest runs with --import-mode=importlib, which
+puts no test folder on sys.path.
 
 Entities are set by hand on the blank pipeline, so these tests pin the actors stage and not
 a model; one test runs the real pipeline when it is installed.
@@ -8,13 +10,17 @@ a model; one test runs the real pipeline when it is installed.
 from __future__ import annotations
 
 import importlib.util
-import runpy
+import sys
 from pathlib import Path
 
 import pytest
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from actors_helpers import parse
 
 from readout.extract.actors import extract_actors
 from readout.kb.lookup import KB
@@ -26,7 +32,6 @@ _spec = importlib.util.spec_from_file_location(
 assert _spec is not None and _spec.loader is not None
 _tiny = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(_tiny)
-_parse = runpy.run_path(str(Path(__file__).with_name("helpers.py")))["parse"]
 
 NEWS = "\n\n".join(
     [
@@ -87,5 +92,5 @@ def news(kb: KB, blank: Language) -> tuple[Document, Doc, list[Actor]]:
         "BelTA": "ORG",
         "Kremlin": "ORG",
     }
-    doc = _parse(blank, NEWS, ents)
+    doc = parse(blank, NEWS, ents)
     return document, doc, extract_actors(doc, document, seed=[], kb=kb)

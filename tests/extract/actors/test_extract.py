@@ -4,11 +4,10 @@ knowledge base, and through the real pipeline where it is installed."""
 from __future__ import annotations
 
 import re
-import runpy
-from pathlib import Path
 
 import pytest
 import spacy
+from actors_helpers import by_name, check_spans, parse, texts
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -18,10 +17,6 @@ from readout.extract.actors import (
 )
 from readout.kb.lookup import KB
 from readout.model import Actor, Document, Span
-
-_helpers = runpy.run_path(str(Path(__file__).with_name("helpers.py")))
-parse, by_name, texts = _helpers["parse"], _helpers["by_name"], _helpers["texts"]
-check_spans = _helpers["check_spans"]
 
 TRANSCRIPT = """\
 Meeting with President of Belarus Alexander Lukashenko

@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import runpy
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
+from actors_helpers import by_name
 from spacy.tokens import Doc
 
 from readout.extract.actors import MentionIndex, actor_at, resolve_pronoun
 from readout.kb.lookup import KB
 from readout.model import Actor, Document, Span
-
-_helpers = runpy.run_path(str(Path(__file__).with_name("helpers.py")))
-by_name = _helpers["by_name"]
 
 
 def test_news_pronoun_and_actor_at(news: tuple[Document, Doc, list[Actor]], kb: KB) -> None:

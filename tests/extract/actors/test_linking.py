@@ -3,17 +3,12 @@ surnames by office."""
 
 from __future__ import annotations
 
-import runpy
-from pathlib import Path
-
+from actors_helpers import by_name, run, texts
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from readout.kb.lookup import KB
 from readout.model import Actor, Document
-
-_helpers = runpy.run_path(str(Path(__file__).with_name("helpers.py")))
-by_name, texts, run = _helpers["by_name"], _helpers["texts"], _helpers["run"]
 
 
 def test_news_institutions(news: tuple[Document, Doc, list[Actor]]) -> None:

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-import runpy
-from pathlib import Path
 
+from actors_helpers import by_name, check_spans, parse, run, run_doc, texts
 from spacy.language import Language
 
 from readout.extract.actors import (
@@ -13,10 +12,6 @@ from readout.extract.actors import (
 )
 from readout.kb.lookup import KB
 from readout.model import Document
-
-_helpers = runpy.run_path(str(Path(__file__).with_name("helpers.py")))
-parse, by_name, texts = _helpers["parse"], _helpers["by_name"], _helpers["texts"]
-check_spans, run, run_doc = _helpers["check_spans"], _helpers["run"], _helpers["run_doc"]
 
 
 def test_a_tagged_title_with_a_demonym_is_no_actor_of_its_own(kb: KB, blank: Language) -> None:

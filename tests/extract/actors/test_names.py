@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import runpy
-from pathlib import Path
-
+from actors_helpers import run, texts
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from readout.kb.lookup import KB
 from readout.model import Actor, Document
-
-_helpers = runpy.run_path(str(Path(__file__).with_name("helpers.py")))
-texts, run = _helpers["texts"], _helpers["run"]
 
 
 def test_news_spokesperson_surnames_join_the_full_name(

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import runpy
-from pathlib import Path
-
+from actors_helpers import by_name, parse
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
@@ -16,9 +14,6 @@ from readout.extract.actors import (
 from readout.extract.actors.pronouns import _given_name
 from readout.kb.lookup import KB
 from readout.model import Document
-
-_helpers = runpy.run_path(str(Path(__file__).with_name("helpers.py")))
-parse, by_name = _helpers["parse"], _helpers["by_name"]
 
 
 def parsed(nlp: Language, words: list[str], heads: list[int], deps: list[str]) -> Doc:

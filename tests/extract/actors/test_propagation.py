@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import runpy
-from pathlib import Path
-
+from actors_helpers import parse
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -13,9 +11,6 @@ from readout.extract.actors import (
 )
 from readout.kb.lookup import KB
 from readout.model import Actor, Document
-
-_helpers = runpy.run_path(str(Path(__file__).with_name("helpers.py")))
-parse = _helpers["parse"]
 
 
 def test_news_chrome_is_ignored_and_ids_are_in_order(

@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-import runpy
-from pathlib import Path
-
+from actors_helpers import by_name, run, texts
 from spacy.language import Language
 
 from readout.kb.lookup import KB
-
-_helpers = runpy.run_path(str(Path(__file__).with_name("helpers.py")))
-by_name, texts, run = _helpers["by_name"], _helpers["texts"], _helpers["run"]
 
 
 def test_title_phrases_follow_the_document_date(kb: KB, blank: Language) -> None:

@@ -9,6 +9,7 @@ from typing import NamedTuple, Protocol
 
 from spacy.tokens import Doc, Token
 
+from readout.doccache import cached
 from readout.extract.actors.context import HONORIFICS
 from readout.extract.actors.index import MentionIndex
 from readout.extract.actors.titles import TITLE_WORDS
@@ -244,9 +245,8 @@ class _Sentences(NamedTuple):
 def _sentences(doc: Doc) -> _Sentences:
     """The text and the sentences, once per document, since ``Doc.text`` and ``Doc.sents``
     are rebuilt on every access."""
-    key = "_readout_actor_sents"
-    found = doc.user_data.get(key)
-    if found is None:
+
+    def make() -> _Sentences:
         text = doc.text
         sents = []
         for sent in doc.sents:
@@ -255,18 +255,9 @@ def _sentences(doc: Doc) -> _Sentences:
             first = a + len(chunk) - len(chunk.lstrip())
             end = a + len(chunk.rstrip())
             sents.append((a, first, max(first, end)))
-        found = _Sentences(text, sents, [s for s, _f, _e in sents])
-        doc.user_data[key] = found
-    return found
+        return _Sentences(text, sents, [s for s, _f, _e in sents])
 
-
-def _text(doc: Doc) -> str:
-    """``Doc.text``, once per document."""
-    key = "_readout_actor_text"
-    found = doc.user_data.get(key)
-    if found is None:
-        found = doc.user_data[key] = doc.text
-    return found
+    return cached(doc, "actors.sentences", make)
 
 
 def _sentence_bounds(token: Token, doc: Doc) -> list[int]:
@@ -294,7 +285,7 @@ def _sentence_bounds(token: Token, doc: Doc) -> list[int]:
             cur_first = first
         return out
     # no sentence boundaries: full stops and line breaks stand in for them
-    text = _text(doc)
+    text = cached(doc, "actors.text", lambda: doc.text)
     out = []
     pos = token.idx
     while len(out) <= _LOOKBACK:

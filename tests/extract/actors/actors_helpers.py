@@ -1,6 +1,5 @@
-"""Helpers the actors tests share: tagging a Doc by hand and reading actors back.
-
-Loaded by path (``runpy.run_path``), since test folders are not packages."""
+"""Helpers the actors tests share: tagging a Doc by hand and reading actors back (imported
+by name: conftest.py puts this folder on sys.path)."""
 
 from __future__ import annotations
 
