@@ -240,8 +240,17 @@ def _from_jsonable(cls: type, data: Any) -> Any:
         elif target is not None:
             kwargs[name] = _from_jsonable(target, value)
         else:
-            kwargs[name] = value
+            kwargs[name] = _lists(value)
     return cls(**kwargs)
+
+
+def _lists(value: Any) -> Any:
+    """JSON arrays as lists, also where a reader gave tuples (msgpack does, in DocBin)."""
+    if isinstance(value, list | tuple):
+        return [_lists(x) for x in value]
+    if isinstance(value, dict):
+        return {k: _lists(v) for k, v in value.items()}
+    return value
 
 
 def _field_types(cls: type) -> dict[str, Any]:

@@ -22,7 +22,7 @@ from readout.extract.statements.quotes import find_quotes
 from readout.extract.statements.rules import merge_quotes, rule_candidates
 from readout.extract.statements.speakers import Resolver, TurnSpeakers, speaker_mention
 from readout.extract.statements.syntax import antecedent, char_range, np_range
-from readout.extract.times import time_for
+from readout.extract.times import TimeIndex
 from readout.model import Actor, Document, Span, Statement, Time
 from readout.read.structure import chrome_lines
 
@@ -236,6 +236,7 @@ def _to_statements(
     turns = TurnSpeakers(resolver, turn_ranges)
     people = [_people(doc, text, c, resolver, turns, dateline) for c in cands]
     parent = nest(cands)
+    time_index = TimeIndex(times, doc)
     statements: list[Statement] = []
     for i, c in enumerate(cands):
         content = _content_after_dateline(text, c.content, dateline)
@@ -251,7 +252,7 @@ def _to_statements(
                 addressee=people[i].addressee,
                 cue=Span.of(text, *c.cue),
                 via=_via(i, parent, people),
-                time=time_for(doc[c.cue_tok], times, doc),
+                time=time_index.time_for(doc[c.cue_tok]),
             )
         )
     return statements

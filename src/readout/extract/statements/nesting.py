@@ -275,9 +275,42 @@ def dedupe(cands: list[Candidate]) -> list[Candidate]:
     """One statement per cue word and per content (the model may find a cue twice, as in
     "went on to discuss"): the rule's over the model's, the direct over the indirect."""
     out: list[Candidate] = []
+    kept = _KeptIndex()
     for c in sorted(
         cands, key=lambda c: (c.origin != "rule", not c.direct, -c.score, c.content[0])
     ):
-        if not any(_is_duplicate(c, o) for o in out):
+        if not any(_is_duplicate(c, o) for o in kept.near(c)):
             out.append(c)
+            kept.add(c)
     return sorted(out, key=lambda c: (c.content[0], c.cue[0]))
+
+
+class _KeptIndex:
+    """The kept candidates by stretches of text, so a new one is compared only with those
+    it could duplicate (linear cost, not all pairs): a duplicate shares the cue word, or
+    its content overlaps the new content or holds the new cue, and each of those puts it in
+    a block of characters the new candidate also touches."""
+
+    BLOCK = 2000
+
+    def __init__(self) -> None:
+        self.blocks: dict[int, list[Candidate]] = {}
+        self.by_cue: dict[int, list[Candidate]] = {}
+
+    def _span_blocks(self, start: int, end: int) -> range:
+        return range(start // self.BLOCK, max(start, end - 1) // self.BLOCK + 1)
+
+    def add(self, c: Candidate) -> None:
+        for b in self._span_blocks(*c.content):
+            self.blocks.setdefault(b, []).append(c)
+        self.by_cue.setdefault(c.cue_tok, []).append(c)
+
+    def near(self, c: Candidate) -> list[Candidate]:
+        found: dict[int, Candidate] = {}
+        blocks = [*self._span_blocks(*c.content), c.cue[0] // self.BLOCK]
+        for b in blocks:
+            for o in self.blocks.get(b, ()):
+                found[id(o)] = o
+        for o in self.by_cue.get(c.cue_tok, ()):
+            found[id(o)] = o
+        return list(found.values())
