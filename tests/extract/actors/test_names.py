@@ -1,0 +1,35 @@
+"""Resolving names to actors: surnames join full names; unknown names stay unlinked."""
+
+from __future__ import annotations
+
+from actors_helpers import run, texts
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from readout.kb.lookup import KB
+from readout.model import Actor, Document
+
+
+def test_news_spokesperson_surnames_join_the_full_name(
+    news: tuple[Document, Doc, list[Actor]],
+) -> None:
+    _document, _doc, actors = news
+    holders = [a for a in actors if any("Peskov" in m.text for m in a.mentions)]
+    assert len(holders) == 1
+    peskov = holders[0]
+    assert peskov.name == "Dmitry Peskov"
+    assert texts(peskov).count("Peskov") == 2
+    assert {"Dmitry Peskov", "Kremlin spokesperson"} <= set(texts(peskov))
+    assert (peskov.kb, peskov.country, peskov.roles) == (None, "RUS", ["spokesperson"])
+
+
+def test_unknown_names_stay_unlinked(kb: KB, blank: Language) -> None:
+    actors = run(
+        kb,
+        blank,
+        "Ivan Petrov met Petrov's partners.",
+        {"Ivan Petrov": "PER", "Petrov": "PER"},
+        None,
+    )
+    (petrov,) = actors
+    assert (petrov.name, petrov.kb, len(petrov.mentions)) == ("Ivan Petrov", None, 2)
