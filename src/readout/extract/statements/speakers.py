@@ -11,7 +11,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from readout.extract.actors import actor_at, resolve_pronoun
+from readout.extract.actors import MentionIndex, actor_at, resolve_pronoun
 from readout.extract.statements.context import Candidate
 from readout.extract.statements.syntax import (
     char_range,
@@ -153,11 +153,14 @@ class Resolver:
         self.text = document.text
         self.actor_list = ActorList(actors)
         self.actors = actors
+        # kept current as the actor list grows, so each lookup costs what the mentions near
+        # it cost, not a scan of them all
+        self.index = MentionIndex(actors)
         # (char of the mention, actor id) of each speaker found so far, for "he said" to go on
         self.speakers: list[tuple[int, str]] = []
 
     def _at(self, start: int, end: int) -> str | None:
-        return actor_at(self.actors, start, end)
+        return actor_at(self.actors, start, end, index=self.index)
 
     def turn_speaker(self, turn: Any) -> str | None:
         """The actor speaking a transcript turn: the one mentioned by its label, else the
@@ -189,7 +192,9 @@ class Resolver:
             return listener
         if head.pos_ == "PRON" or low in _PRONOUNS:
             # None when no actor fits: better no speaker than the wrong one
-            return resolve_pronoun(head, self.doc, self.actors, speakers=self.speakers)
+            return resolve_pronoun(
+                head, self.doc, self.actors, speakers=self.speakers, index=self.index
+            )
         if head.pos_ == "NOUN" and head.lemma_.lower() in PERSON_NOUNS:
             return self._person_noun(head, mention)
         nlo, nhi = name_range(head)
