@@ -21,6 +21,9 @@ ActorType = Literal["person", "organization", "country", "place", "group"]
 TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
 TimeAnchor = Literal["published", "dateline", "previous", "absolute"]
 StatementKind = Literal["direct", "indirect", "turn"]
+# "asserted": reported as said; "negated": reported as not said ("X did not say whether");
+# "hypothetical": asked about or supposed ("Did X tell Y?", "only if X told Y that ...")
+StatementStatus = Literal["asserted", "negated", "hypothetical"]
 EventStatus = Literal["occurred", "planned", "ongoing", "negated", "hypothetical"]
 
 
@@ -100,6 +103,7 @@ class Statement:
     cue: Span | None = None
     via: list[str] = field(default_factory=list)
     time: str | None = None
+    status: StatementStatus = "asserted"
 
 
 @dataclass(slots=True)

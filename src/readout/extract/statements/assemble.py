@@ -21,6 +21,7 @@ from readout.extract.statements.nesting import (
 from readout.extract.statements.quotes import find_quotes
 from readout.extract.statements.rules import merge_quotes, rule_candidates
 from readout.extract.statements.speakers import Resolver, TurnSpeakers, speaker_mention
+from readout.extract.statements.status import statement_status
 from readout.extract.statements.syntax import antecedent, char_range, np_range
 from readout.extract.times import TimeIndex
 from readout.model import Actor, Document, Span, Statement, Time
@@ -253,6 +254,7 @@ def _to_statements(
                 cue=Span.of(text, *c.cue),
                 via=_via(i, parent, people),
                 time=time_index.time_for(doc[c.cue_tok]),
+                status=statement_status(doc, doc[c.cue_tok]),
             )
         )
     return statements
