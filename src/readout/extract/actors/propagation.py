@@ -8,6 +8,7 @@ import re
 from spacy.tokens import Token
 
 from readout.extract.actors.context import ActorState, Context, Spans, generation_of
+from readout.extract.actors.junk import is_junk
 from readout.extract.actors.linking import ROLE_RANK
 from readout.model import Actor
 
@@ -134,7 +135,9 @@ def finish(ctx: Context, seed: list[Actor]) -> tuple[list[Actor], dict[tuple[int
     seeded = {id(a) for a in seed}
     nums = [int(a.id[1:]) for a in seed if re.fullmatch(r"a\d+", a.id)]
     next_id = max(nums, default=0) + 1
-    kept = [a for a in ctx.actors if id(a.actor) in seeded or a.actor.mentions]
+    kept = [
+        a for a in ctx.actors if id(a.actor) in seeded or (a.actor.mentions and not is_junk(ctx, a))
+    ]
     new = sorted((a for a in kept if id(a.actor) not in seeded), key=lambda a: a.first)
     for a in new:
         a.actor.id = f"a{next_id}"

@@ -1,0 +1,28 @@
+"""Page furniture, section headings and headline fragments are no actors."""
+
+from __future__ import annotations
+
+from readout.extract.actors import extract_actors
+from readout.model import Document
+
+
+def _names(nlp, text: str) -> set[str]:
+    return {a.name for a in extract_actors(nlp(text), Document(id="j", source="j", text=text))}
+
+
+def test_page_furniture_and_headings_give_no_actors(nlp) -> None:
+    text = (
+        "Slideshow\n\nHide caption\n\nEnergy\n\n"
+        "Senator Joe Manchin said on Monday that the energy bill would pass.\n\n"
+        "IOWA CAUCUS MESS LEAVES DEMOCRATS FUMING\n\n"
+        "The mess leaves the party in trouble, Manchin said."
+    )
+    names = _names(nlp, text)
+    assert "Joe Manchin" in names
+    assert not names & {"Slideshow", "Hide", "Energy", "IOWA CAUCUS MESS LEAVES DEMOCRATS FUMING"}
+    assert not any(n.isupper() and " " in n for n in names)
+
+
+def test_an_all_caps_name_that_is_a_name_stays(nlp) -> None:
+    text = "AMY GOODMAN: Welcome to the show.\n\nAmy Goodman said the guests would speak."
+    assert any("GOODMAN" in n.upper() for n in _names(nlp, text))
