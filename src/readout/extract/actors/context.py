@@ -13,24 +13,17 @@ from typing import Generic, TypeVar
 from spacy.tokens import Doc
 
 from readout.kb.lookup import KB, Entry, Match, loose_key, name_key
+from readout.lexicon import words
 from readout.model import Actor, ActorType, Document, Span
 
 T = TypeVar("T")
 
 # Titles and honorifics that may lead a person entity: not part of the name.
-HONORIFICS = frozenset(
-    (
-        "mr mrs ms miss dr sir lord lady madam president premier prime minister "
-        "chancellor king queen prince princess sheikh foreign defence defense finance "
-        "secretary spokesman spokeswoman spokesperson general gen colonel col ambassador "
-        "senator sen governor gov mayor deputy vice comrade press leader the speaker rep "
-        "representative congressman congresswoman sens attorney"
-    ).split()
-)
+HONORIFICS = words("person_leads")
 
 
 # military ranks double as words in names ("General Motors"): kept in a tagged name
-RANKS = frozenset({"general", "gen", "colonel", "col"})
+RANKS = words("ranks")
 
 
 @dataclass(slots=True)
@@ -191,7 +184,7 @@ def _doc_date(document: Document) -> str | None:
     return None
 
 
-GENERATION = frozenset({"jr", "sr", "ii", "iii", "iv"})
+GENERATION = words("generation_suffixes")
 
 
 def generation_of(name: str) -> str | None:

@@ -22,6 +22,7 @@ from readout.extract.actors.context import (
 from readout.extract.actors.titles import TITLE_WORDS, title_at
 from readout.kb.lookup import Match, case_ok, name_key
 from readout.labels import entity_kind
+from readout.lexicon import words
 from readout.read.structure import chrome_lines
 
 _PATRONYMIC = re.compile(
@@ -29,7 +30,7 @@ _PATRONYMIC = re.compile(
 )
 
 
-_LANGUAGE_CONTEXT = frozenset({"from", "into", "in", "speak", "speaks", "spoke", "speaking"})
+_LANGUAGE_CONTEXT = words("language_cues")
 
 
 def collect_mentions(ctx: Context) -> list[Mention]:
@@ -244,45 +245,27 @@ _INITIAL = re.compile(r"[A-Z]\.")
 
 
 # Last words of a tagged "organisation" that is a title ("House Speaker", "Senate Majority")
-_TITLE_ENDS = frozenset(
-    """speaker leader whip chairman chairwoman spokesman spokeswoman spokesperson secretary
-    majority minority""".split()
-)
+_TITLE_ENDS = words("title_ends")
 
 
-_GROUP_WORDS = frozenset(
-    """hispanic hispanics latino latina latinos black white asian muslim muslims christian
-    christians jewish jew jews catholic catholics evangelical evangelicals""".split()
-)
+_GROUP_WORDS = words("group_words")
 
 
-_STREET_WORDS = frozenset("street avenue square boulevard road lane".split())
+_STREET_WORDS = words("street_words")
 
 
-_PARTY_WORDS = frozenset(
-    """republican republicans democrat democrats democratic gop conservative conservatives
-    liberal liberals labour tory tories""".split()
-)
+_PARTY_WORDS = words("party_words")
 
 
 # Words that make a tagged "person" an organisation
-_ORG_HEADS = frozenset(
-    """institute university college foundation committee party council commission
-    agency ministry department association corporation company bank fund center centre
-    school academy museum hospital court union league federation organization
-    organisation group""".split()
-)
+_ORG_HEADS = words("org_heads")
 
 
 # Last words that make a tagged place (or person) an organisation: newspapers, forces
-_BODY_ENDS = _ORG_HEADS | frozenset(
-    """times post journal news herald tribune gazette telegraph guardian monitor observer
-    chronicle examiner inquirer mirror express standard magazine radio television network
-    channel press police army navy service""".split()
-)
+_BODY_ENDS = _ORG_HEADS | words("media_and_forces")
 
 
-_LEGAL = frozenset("inc corp co ltd plc llc ag sa nv se gmbh spa bv".split())
+_LEGAL = words("legal_suffixes")
 
 
 _OPENERS = frozenset("\"'“‘([«")
@@ -454,28 +437,11 @@ def _language_use(doc: Doc, i: int, j: int) -> bool:
     return prev in _LANGUAGE_CONTEXT and not follows_noun
 
 
-_CALENDAR = frozenset(
-    (
-        "january february march april may june july august september october november "
-        "december monday tuesday wednesday thursday friday saturday sunday jan feb mar "
-        "apr jun jul aug sep sept oct nov dec christmas easter utc gmt mr mrs ms dr"
-    ).split()
-)
+_CALENDAR = words("calendar_words")
 
 
 # Titles right before a person's name ("Majority Leader Mitch McConnell", "Rep. Adam Schiff")
-_NAME_TITLES = (HONORIFICS - {"the", "press", "foreign", "defence", "defense", "finance"}) | {
-    "leader",
-    "rep",
-    "representative",
-    "congressman",
-    "congresswoman",
-    "speaker",
-    "justice",
-    "judge",
-    "chairman",
-    "chairwoman",
-}
+_NAME_TITLES = words("name_titles")
 
 
 def _titled_names(ctx: Context, ner: list[Mention], gaz: list[Mention]) -> list[Mention]:

@@ -15,24 +15,17 @@ from readout.extract.actors.index import MentionIndex
 from readout.extract.actors.titles import TITLE_WORDS
 from readout.kb.lookup import KB, default_kb
 from readout.labels import dep_role
+from readout.lexicon import words
 from readout.model import Actor, Span
 
-_FEMALE_WORDS = frozenset(
-    {"mrs", "ms", "miss", "madam", "spokeswoman", "queen", "princess", "lady"}
-)
+_FEMALE_WORDS = words("female_words")
 
 
-_MALE_WORDS = frozenset({"mr", "spokesman", "king", "prince", "sir", "lord"})
+_MALE_WORDS = words("male_words")
 
 
 # Slavic and other names ending in -a that are men's
-_MALE_A_NAMES = frozenset(
-    (
-        "nikita ilya ilia foma kuzma luka luca joshua ezra akira sasha misha grisha dima "
-        "kolya vanya yasha andrea mustafa musa isa hamza osama attila gianluca zhora "
-        "savva yeshua elijah"
-    ).split()
-)
+_MALE_A_NAMES = words("male_names_in_a")
 
 
 _PRONOUN_GENDER = {
@@ -216,7 +209,7 @@ def _indexed_gender(index: MentionIndex, order: int, a: Actor, kb: KB | None) ->
 _SPEAKER_REACH = 1500  # characters back to the last speaker a bare "he said" may continue
 
 
-_RAISING = frozenset({"appear", "seem", "emerge", "transpire", "happen", "turn"})
+_RAISING = words("raising_verbs")
 
 
 def _expletive(token: Token) -> bool:

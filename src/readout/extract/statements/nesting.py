@@ -18,6 +18,7 @@ from readout.extract.statements.syntax import (
     role_of,
     token_at_or_after,
 )
+from readout.lexicon import words
 
 
 def span_jaccard(a: tuple[int, int], b: tuple[int, int]) -> float:
@@ -104,7 +105,7 @@ def nest(cands: Sequence[Candidate]) -> dict[int, int]:
 
 
 _SIBLING_ROLES = frozenset(("conjunct", "adverbial_clause", "parataxis"))
-_JOINERS = frozenset("and but or while as , ; — – - :".split())
+_JOINERS = words("clause_joiners")
 
 
 def split_siblings(doc: Doc, cands: list[Candidate]) -> None:

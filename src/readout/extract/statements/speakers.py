@@ -21,23 +21,11 @@ from readout.extract.statements.syntax import (
     trim,
 )
 from readout.labels import entity_kind, is_name_part
+from readout.lexicon import words
 from readout.model import Actor, ActorType, Document, Span
 
 # nouns that name people or groups who speak without being a named actor
-PERSON_NOUNS = frozenset(
-    """official source spokesman spokeswoman spokesperson aide adviser advisor diplomat
-    analyst expert observer insider lawmaker legislator senator representative congressman
-    congresswoman minister secretary president leader chief head director official officer
-    representative envoy ambassador negotiator prosecutor investigator lawyer attorney
-    witness resident voter critic supporter opponent proponent activist economist
-    strategist pollster commentator reporter journalist correspondent editor author
-    researcher scientist professor doctor executive manager chairman chairwoman chair
-    governor mayor candidate member staffer employee worker people person man woman
-    spokespeople authority government administration ministry department agency police
-    military army campaign party committee council court judge commission team group
-    delegation side participant organizer organiser protester protestor demonstrator
-    student teacher farmer parent citizen""".split()
-)
+PERSON_NOUNS = words("person_nouns")
 
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
 _PRONOUNS = frozenset(
@@ -46,16 +34,9 @@ _PRONOUNS = frozenset(
 )
 
 # Speaker nouns that name a body of people, not one person ("the administration said")
-_BODY_NOUNS = frozenset(
-    """government administration ministry department agency police military army campaign
-    party committee council court commission team group delegation side authority""".split()
-)
+_BODY_NOUNS = words("body_nouns")
 # Titles before a name that only a person carries
-_PERSON_TITLES = frozenset(
-    """mr mrs ms miss dr sen senator rep representative gov governor president minister
-    gen general col colonel lt capt sgt adm admiral amb ambassador judge justice rev sheikh
-    king queen prince princess lord lady sir mayor""".split()
-)
+_PERSON_TITLES = words("person_titles")
 
 
 class ActorList:
