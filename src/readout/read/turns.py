@@ -63,7 +63,7 @@ _GENERIC = words("role_labels")
 _GENERIC_LEAD = words("role_label_leads")
 
 # First words of "Word: ..." lines that are page furniture or headings, not speakers.
-_STOP_FIRST = words("not_speaker_labels")
+_STOP_FIRST = words("not_speaker_labels") | words("months") | words("weekdays")
 
 _WORD = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’.\-])*$")
 _LABEL = re.compile(

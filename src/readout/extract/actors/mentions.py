@@ -437,7 +437,9 @@ def _language_use(doc: Doc, i: int, j: int) -> bool:
     return prev in _LANGUAGE_CONTEXT and not follows_noun
 
 
-_CALENDAR = words("calendar_words")
+_CALENDAR = (
+    words("months") | words("month_abbreviations") | words("weekdays") | words("not_name_words")
+)
 
 
 # Titles right before a person's name ("Majority Leader Mitch McConnell", "Rep. Adam Schiff")

@@ -26,7 +26,7 @@ from readout.extract.statements.syntax import (
 from readout.labels import is_subject
 from readout.lexicon import words
 
-TEMPORAL = words("temporal_words")
+TEMPORAL = words("weekdays") | words("months") | words("time_nouns")
 WH = words("clause_openers")
 CONTENT_PREPS = words("content_prepositions")
 
