@@ -15,7 +15,7 @@ from readout.extract.actors.index import MentionIndex
 from readout.extract.actors.titles import TITLE_WORDS
 from readout.kb.lookup import KB, default_kb
 from readout.labels import dep_role
-from readout.lexicon import words
+from readout.lexicon import tagged, words
 from readout.model import Actor, Span
 
 _FEMALE_WORDS = words("female_words")
@@ -28,17 +28,14 @@ _MALE_WORDS = words("male_words")
 _MALE_A_NAMES = words("male_names_in_a")
 
 
-_PRONOUN_GENDER = {
-    "he": "male",
-    "him": "male",
-    "his": "male",
-    "she": "female",
-    "her": "female",
-    "hers": "female",
-}
+_PRONOUN_GENDER = {w: g for g in ("male", "female") for w in sorted(tagged("pronouns", g))}
 
 
-_PLURAL_PRONOUNS = frozenset({"they", "them", "their", "it", "its", "we", "our"})
+# Pronouns that may stand for an organisation, country or group: "it", "they", "we" (not
+# "us", the writer's side)
+_PLURAL_PRONOUNS = (tagged("pronouns", "plural") | tagged("pronouns", "neuter")) - tagged(
+    "pronouns", "first", "object"
+)
 
 
 def resolve_pronoun(

@@ -21,17 +21,15 @@ from readout.extract.statements.syntax import (
     trim,
 )
 from readout.labels import entity_kind, is_name_part
-from readout.lexicon import words
+from readout.lexicon import tagged, words
 from readout.model import Actor, ActorType, Document, Span
 
 # nouns that name people or groups who speak without being a named actor
 PERSON_NOUNS = words("person_nouns")
 
-FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
-_PRONOUNS = frozenset(
-    {"he", "she", "they", "it", "him", "her", "them", "his", "its", "their", "you", "who"}
-    | FIRST_PERSON
-)
+FIRST_PERSON = tagged("pronouns", "first")
+_SECOND_PERSON = tagged("pronouns", "second")
+_PRONOUNS = words("pronouns")
 
 # Speaker nouns that name a body of people, not one person ("the administration said")
 _BODY_NOUNS = words("body_nouns")
@@ -169,7 +167,7 @@ class Resolver:
         low = head.lower_
         if low in FIRST_PERSON and turn_speaker is not None:
             return turn_speaker
-        if low in ("you", "your") and listener is not None:
+        if low in _SECOND_PERSON and listener is not None:
             return listener
         if head.pos_ == "PRON" or low in _PRONOUNS:
             # None when no actor fits: better no speaker than the wrong one
