@@ -25,7 +25,7 @@ from readout.lexicon import tagged, words
 from readout.model import Actor, ActorType, Document, Span
 
 # nouns that name people or groups who speak without being a named actor
-PERSON_NOUNS = words("person_nouns")
+PERSON_NOUNS = words("person_nouns") | words("body_nouns")
 
 FIRST_PERSON = tagged("pronouns", "first")
 _SECOND_PERSON = tagged("pronouns", "second")
