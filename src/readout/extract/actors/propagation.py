@@ -96,7 +96,7 @@ def _whole_name_end(ctx: Context, s: int, e: int) -> int | None:
     return doc[k - 1].idx + len(doc[k - 1].text) if tail else e
 
 
-_CORPORATE = words("corporate_suffixes")
+_CORPORATE = words("legal_suffixes") | words("company_words")
 
 
 _TITLE_AFTER = words("titles_after_company")
