@@ -18,8 +18,12 @@ from readout.model import Actor, ActorType, Document, Span
 
 T = TypeVar("T")
 
-# Titles and honorifics that may lead a person entity: not part of the name.
-HONORIFICS = words("person_leads")
+# Titles, honorifics and ranks that may lead a person entity: not part of the name. The
+# lists are transcript labels' too ("Congressman John Smith" is John Smith in both), less
+# the titles an article's names hold ("Pope Francis", "Dean Baquet", "SEC").
+PERSON_TITLES = (
+    words("titles") | words("honorifics") | words("ranks") | words("portfolios")
+) - words("titles_in_names")
 
 
 # military ranks double as words in names ("General Motors"): kept in a tagged name
@@ -231,7 +235,7 @@ def initials(name: str) -> str:
 
 def strip_honorifics(name: str) -> str:
     words = name.split()
-    while len(words) > 1 and words[0].lower().rstrip(".") in HONORIFICS:
+    while len(words) > 1 and words[0].lower().rstrip(".") in PERSON_TITLES:
         words = words[1:]
     return " ".join(words)
 

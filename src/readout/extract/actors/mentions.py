@@ -11,7 +11,7 @@ from spacy.tokens import Span as SpacySpan
 
 from readout.extract.actors.context import (
     GENERATION,
-    HONORIFICS,
+    PERSON_TITLES,
     RANKS,
     Context,
     Mention,
@@ -99,7 +99,7 @@ def _entity_mention(
     toks = doc.char_span(s, e, alignment_mode="expand")
     if toks is None or all(
         t.is_stop
-        or t.lower_ in HONORIFICS
+        or t.lower_ in PERSON_TITLES
         or (kind == "person" and t.lower_ in _PARTY_WORDS)  # the party itself is a name
         or not t.is_alpha
         for t in toks
@@ -197,7 +197,7 @@ def _after_title(ctx: Context, toks: SpacySpan) -> tuple[int, int] | None:
     if k >= end:
         whole_title = all(
             t.lower_ in TITLE_WORDS
-            or t.lower_ in HONORIFICS
+            or t.lower_ in PERSON_TITLES
             or not t.is_alpha
             or (t.i < k and _is_country_word(ctx, t))  # "Belarusian Prime Minister"
             for t in toks
@@ -348,7 +348,7 @@ def _trim(ent: SpacySpan, person: bool) -> tuple[int, int]:
     if person:
         while (
             len(toks) > 1
-            and toks[0].lower_.rstrip(".") in HONORIFICS - RANKS
+            and toks[0].lower_.rstrip(".") in PERSON_TITLES - RANKS
             and toks[1].text[:1].isupper()
         ):
             toks = toks[1:]
@@ -357,7 +357,7 @@ def _trim(ent: SpacySpan, person: bool) -> tuple[int, int]:
         for i in (1, 2):
             if (
                 i < len(toks) - 1
-                and toks[i].lower_.rstrip(".") in HONORIFICS - RANKS - {"the"}
+                and toks[i].lower_.rstrip(".") in PERSON_TITLES - RANKS
                 and toks[i + 1].text[:1].isupper()
             ):
                 toks = toks[i + 1 :]
@@ -442,8 +442,9 @@ _CALENDAR = (
 )
 
 
-# Titles right before a person's name ("Majority Leader Mitch McConnell", "Rep. Adam Schiff")
-_NAME_TITLES = words("name_titles")
+# Titles right before a person's name ("Majority Leader Mitch McConnell", "Rep. Adam Schiff"):
+# a portfolio ("Foreign") is not yet the title
+_NAME_TITLES = PERSON_TITLES - words("portfolios")
 
 
 def _titled_names(ctx: Context, ner: list[Mention], gaz: list[Mention]) -> list[Mention]:
@@ -494,7 +495,7 @@ def _repeated_proper_nouns(ctx: Context, ner: list[Mention], gaz: list[Mention])
     i = 0
     while i < len(doc):
         low = doc[i].lower_
-        if not _proper(doc[i]) or low in _CALENDAR or low in HONORIFICS - RANKS:
+        if not _proper(doc[i]) or low in _CALENDAR or low in PERSON_TITLES - RANKS:
             i += 1  # a run never starts with a title: "President" is nobody's name
             continue
         j = i

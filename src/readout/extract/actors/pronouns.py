@@ -10,7 +10,7 @@ from typing import NamedTuple, Protocol
 from spacy.tokens import Doc, Token
 
 from readout.doccache import cached
-from readout.extract.actors.context import HONORIFICS
+from readout.extract.actors.context import PERSON_TITLES
 from readout.extract.actors.index import MentionIndex
 from readout.extract.actors.titles import TITLE_WORDS
 from readout.kb.lookup import KB, default_kb
@@ -313,7 +313,7 @@ def _given_name(name: str) -> str | None:
     start = 0
     for i, w in enumerate(words[:-1]):
         low = w.lower().rstrip(".")
-        if low in HONORIFICS or low in TITLE_WORDS or (w.endswith(".") and len(w) > 2):
+        if low in PERSON_TITLES or low in TITLE_WORDS or (w.endswith(".") and len(w) > 2):
             start = i + 1
     rest = words[start:]
     if len(rest) < 2 or not rest[0][:1].isupper() or rest[0].endswith("."):

@@ -12,6 +12,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from readout.extract.actors import MentionIndex, actor_at, resolve_pronoun
+from readout.extract.actors.context import PERSON_TITLES
 from readout.extract.statements.context import Candidate
 from readout.extract.statements.syntax import (
     char_range,
@@ -33,8 +34,6 @@ _PRONOUNS = words("pronouns")
 
 # Speaker nouns that name a body of people, not one person ("the administration said")
 _BODY_NOUNS = words("body_nouns")
-# Titles before a name that only a person carries
-_PERSON_TITLES = words("person_titles")
 
 
 class ActorList:
@@ -86,8 +85,8 @@ def _unknown_person(doc: Doc, head: Token, lo: int, hi: int) -> tuple[int, int] 
     person ("Intizar Khadim, a political analyst"). None otherwise."""
     if head.ent_type_ and entity_kind(head.ent_type_) != "person":
         return None
-    titled = lo > 0 and doc[lo - 1].lower_.rstrip(".") in _PERSON_TITLES
-    while lo < hi - 1 and doc[lo].lower_.rstrip(".") in _PERSON_TITLES:
+    titled = lo > 0 and doc[lo - 1].lower_.rstrip(".") in PERSON_TITLES
+    while lo < hi - 1 and doc[lo].lower_.rstrip(".") in PERSON_TITLES:
         lo += 1
         titled = True
     hi = _cut_at_punct(doc, lo, hi)  # "Saxby Chambliss, R-Ga.": the name ends at the comma
