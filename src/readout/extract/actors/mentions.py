@@ -438,7 +438,11 @@ def _language_use(doc: Doc, i: int, j: int) -> bool:
 
 
 _CALENDAR = (
-    words("months") | words("month_abbreviations") | words("weekdays") | words("not_name_words")
+    words("months")
+    | words("month_abbreviations")
+    | words("weekdays")
+    | words("honorifics")
+    | words("not_name_words")
 )
 
 
