@@ -53,7 +53,13 @@ _DASHES = frozenset({"-", "–", "—"})
 # Words that make up titles and offices, stripped from the front of a label to get the name;
 # the lists are written without a trailing dot, so a word is looked up without its dot
 # ("Sen." -> "sen").
-_TITLE_WORDS = words("titles") | words("honorifics") | words("ranks") | words("title_qualifiers")
+_TITLE_WORDS = (
+    words("titles")
+    | words("honorifics")
+    | words("ranks")
+    | words("portfolios")
+    | words("title_qualifiers")
+)
 
 # Words naming the body an office belongs to ("Minister of Foreign Affairs", "Tula Region").
 _ORG_WORDS = words("office_bodies")
@@ -61,7 +67,7 @@ _ORG_WORDS = words("office_bodies")
 _COUNTRY_ALIASES = words("country_words")
 
 # Labels that name a role in the exchange, not a person.
-_GENERIC = words("role_labels")
+_GENERIC = words("role_labels") | words("interview_labels")
 _GENERIC_LEAD = words("role_label_leads")
 
 # First words of "Word: ..." lines that are page furniture or headings, not speakers.
