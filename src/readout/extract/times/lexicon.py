@@ -1,6 +1,8 @@
-"""The word tables of the times stage: month, weekday and number words, units, parts of the
-day, seasons, set words, and the words around an expression that the checks and the tense
-rules look for."""
+"""The word tables of the times stage: month, weekday and number words and the words around
+an expression that the checks and the tense rules look for, read from readout's lexicon
+(``src/readout/lexicon``); and the tables that map a word to a TIMEX3 value (units, parts of
+the day, seasons, set words, ordinals, relative determiners, fixed holidays), which are
+rules and stay here."""
 
 from __future__ import annotations
 
