@@ -24,3 +24,18 @@ def test_a_list_is_loaded_once() -> None:
         pytest.skip("no lists yet")
     name = lexicon.available()[0]
     assert lexicon.words(name) is lexicon.words(name)
+
+
+def test_a_table_gives_its_words_and_their_values() -> None:
+    assert lexicon.table("months")["march"] == "3"
+    assert "march" in lexicon.words("months")
+    assert lexicon.entries("months")[:2] == ("january", "february")
+    assert lexicon.tagged("pronouns", "first", "plural") == {"we", "us", "our"}
+
+
+def test_no_two_lists_are_the_same() -> None:
+    seen: dict[frozenset[str], str] = {}
+    for name in lexicon.available():
+        found = lexicon.words(name)
+        assert found not in seen, f"{name} and {seen.get(found)} hold the same words"
+        seen[found] = name

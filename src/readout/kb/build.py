@@ -34,12 +34,13 @@ from readout.kb.lookup import (
     loose_key,
     name_key,
 )
+from readout.lexicon import words
 
 CURATED_PATH = Path(__file__).resolve().parent / "curated.yaml"
 
 # Names written surname first, so "Xi" (not "Jinping") is how the news says it again.
 _SURNAME_FIRST = frozenset({"CHN", "TWN", "PRK", "KOR", "HKG", "MAC"})
-_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_NAME_SUFFIXES = words("generation_suffixes")
 
 
 # --- sorting offices into role categories ----------------------------------------------

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from readout.lexicon import words
+from readout.lexicon import table, words
 from readout.model import Dateline, Document, PublishedFrom, Span
 from readout.read.turns import (
     LabelMatch,
@@ -32,21 +32,9 @@ from readout.read.turns import (
 
 # --- dates -----------------------------------------------------------------------------
 
-_MONTHS = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "may": 5,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
-_WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+# by their first three letters, as datelines abbreviate them ("Jan", "Sept." -> "sep")
+_MONTHS = {w[:3]: int(n) for w, n in table("months").items()}
+_WEEKDAYS = {w[:3]: int(n) for w, n in table("weekdays").items()}
 
 _M = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"

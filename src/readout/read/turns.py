@@ -50,8 +50,16 @@ _CONNECTORS = words("name_connectors")
 _PARTICLES = words("name_particles")
 _DASHES = frozenset({"-", "–", "—"})
 
-# Words that make up titles and offices, stripped from the front of a label to get the name.
-_TITLE_WORDS = words("titles")
+# Words that make up titles and offices, stripped from the front of a label to get the name;
+# the lists are written without a trailing dot, so a word is looked up without its dot
+# ("Sen." -> "sen").
+_TITLE_WORDS = (
+    words("titles")
+    | words("honorifics")
+    | words("ranks")
+    | words("portfolios")
+    | words("title_qualifiers")
+)
 
 # Words naming the body an office belongs to ("Minister of Foreign Affairs", "Tula Region").
 _ORG_WORDS = words("office_bodies")
@@ -59,11 +67,11 @@ _ORG_WORDS = words("office_bodies")
 _COUNTRY_ALIASES = words("country_words")
 
 # Labels that name a role in the exchange, not a person.
-_GENERIC = words("role_labels")
+_GENERIC = words("role_labels") | words("interview_labels")
 _GENERIC_LEAD = words("role_label_leads")
 
 # First words of "Word: ..." lines that are page furniture or headings, not speakers.
-_STOP_FIRST = words("not_speaker_labels")
+_STOP_FIRST = words("not_speaker_labels") | words("months") | words("weekdays")
 
 _WORD = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’.\-])*$")
 _LABEL = re.compile(
@@ -85,7 +93,7 @@ def _token_ok(tok: str) -> bool:
     low = tok.lower()
     if tok in _DASHES:
         return True
-    if tok.islower() and (low in _CONNECTORS or low in _PARTICLES or low in _TITLE_WORDS):
+    if tok.islower() and (low in _CONNECTORS or low in _PARTICLES or _title_word(low)):
         return True
     # "PelosiOvernight": link texts run together, not a name ("McCain", "LaHood" pass)
     if re.search(r"[a-z]{3}[A-Z]", tok):
@@ -193,7 +201,11 @@ def _place_words() -> frozenset[str]:
 
 
 def is_title(tok: str) -> bool:
-    return tok.lower() in _TITLE_WORDS or tok in _DASHES
+    return _title_word(tok.lower()) or tok in _DASHES
+
+
+def _title_word(low: str) -> bool:
+    return low.removesuffix(".") in _TITLE_WORDS
 
 
 def _is_connector(tok: str) -> bool:
@@ -310,7 +322,7 @@ def _name_from_text(name: str, text: str) -> str | None:
         if not first[0].isupper() or not m.group(2)[0].isupper():
             continue
         low = first.lower()
-        if low in _TITLE_WORDS or low in _place_words() or low in _STOP_FIRST:
+        if _title_word(low) or low in _place_words() or low in _STOP_FIRST:
             continue
         if low in _CONNECTORS or low in _GENERIC:
             continue

@@ -13,24 +13,21 @@ from typing import Generic, TypeVar
 from spacy.tokens import Doc
 
 from readout.kb.lookup import KB, Entry, Match, loose_key, name_key
+from readout.lexicon import words
 from readout.model import Actor, ActorType, Document, Span
 
 T = TypeVar("T")
 
-# Titles and honorifics that may lead a person entity: not part of the name.
-HONORIFICS = frozenset(
-    (
-        "mr mrs ms miss dr sir lord lady madam president premier prime minister "
-        "chancellor king queen prince princess sheikh foreign defence defense finance "
-        "secretary spokesman spokeswoman spokesperson general gen colonel col ambassador "
-        "senator sen governor gov mayor deputy vice comrade press leader the speaker rep "
-        "representative congressman congresswoman sens attorney"
-    ).split()
-)
+# Titles, honorifics and ranks that may lead a person entity: not part of the name. The
+# lists are transcript labels' too ("Congressman John Smith" is John Smith in both), less
+# the titles an article's names hold ("Pope Francis", "Dean Baquet", "SEC").
+PERSON_TITLES = (
+    words("titles") | words("honorifics") | words("ranks") | words("portfolios")
+) - words("titles_in_names")
 
 
 # military ranks double as words in names ("General Motors"): kept in a tagged name
-RANKS = frozenset({"general", "gen", "colonel", "col"})
+RANKS = words("ranks")
 
 
 @dataclass(slots=True)
@@ -191,7 +188,7 @@ def _doc_date(document: Document) -> str | None:
     return None
 
 
-GENERATION = frozenset({"jr", "sr", "ii", "iii", "iv"})
+GENERATION = words("generation_suffixes")
 
 
 def generation_of(name: str) -> str | None:
@@ -238,7 +235,7 @@ def initials(name: str) -> str:
 
 def strip_honorifics(name: str) -> str:
     words = name.split()
-    while len(words) > 1 and words[0].lower().rstrip(".") in HONORIFICS:
+    while len(words) > 1 and words[0].lower().rstrip(".") in PERSON_TITLES:
         words = words[1:]
     return " ".join(words)
 

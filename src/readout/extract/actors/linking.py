@@ -9,13 +9,9 @@ from collections.abc import Sequence
 
 from readout.extract.actors.context import Context, Mention, initials
 from readout.kb.lookup import Entry, Match, case_ok
+from readout.lexicon import words
 
-_LOCATIVE = frozenset(
-    (
-        "in at to from near outside inside into toward towards via around across through "
-        "throughout visit visited visiting visits arrived reached left leaving of"
-    ).split()
-)
+_LOCATIVE = words("locative_words")
 
 
 ROLE_RANK = {

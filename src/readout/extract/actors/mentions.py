@@ -11,7 +11,7 @@ from spacy.tokens import Span as SpacySpan
 
 from readout.extract.actors.context import (
     GENERATION,
-    HONORIFICS,
+    PERSON_TITLES,
     RANKS,
     Context,
     Mention,
@@ -22,6 +22,7 @@ from readout.extract.actors.context import (
 from readout.extract.actors.titles import TITLE_WORDS, title_at
 from readout.kb.lookup import Match, case_ok, name_key
 from readout.labels import entity_kind
+from readout.lexicon import words
 from readout.read.structure import chrome_lines
 
 _PATRONYMIC = re.compile(
@@ -29,7 +30,7 @@ _PATRONYMIC = re.compile(
 )
 
 
-_LANGUAGE_CONTEXT = frozenset({"from", "into", "in", "speak", "speaks", "spoke", "speaking"})
+_LANGUAGE_CONTEXT = words("language_cues")
 
 
 def collect_mentions(ctx: Context) -> list[Mention]:
@@ -98,7 +99,7 @@ def _entity_mention(
     toks = doc.char_span(s, e, alignment_mode="expand")
     if toks is None or all(
         t.is_stop
-        or t.lower_ in HONORIFICS
+        or t.lower_ in PERSON_TITLES
         or (kind == "person" and t.lower_ in _PARTY_WORDS)  # the party itself is a name
         or not t.is_alpha
         for t in toks
@@ -196,7 +197,7 @@ def _after_title(ctx: Context, toks: SpacySpan) -> tuple[int, int] | None:
     if k >= end:
         whole_title = all(
             t.lower_ in TITLE_WORDS
-            or t.lower_ in HONORIFICS
+            or t.lower_ in PERSON_TITLES
             or not t.is_alpha
             or (t.i < k and _is_country_word(ctx, t))  # "Belarusian Prime Minister"
             for t in toks
@@ -244,45 +245,27 @@ _INITIAL = re.compile(r"[A-Z]\.")
 
 
 # Last words of a tagged "organisation" that is a title ("House Speaker", "Senate Majority")
-_TITLE_ENDS = frozenset(
-    """speaker leader whip chairman chairwoman spokesman spokeswoman spokesperson secretary
-    majority minority""".split()
-)
+_TITLE_ENDS = words("title_ends")
 
 
-_GROUP_WORDS = frozenset(
-    """hispanic hispanics latino latina latinos black white asian muslim muslims christian
-    christians jewish jew jews catholic catholics evangelical evangelicals""".split()
-)
+_GROUP_WORDS = words("group_words")
 
 
-_STREET_WORDS = frozenset("street avenue square boulevard road lane".split())
+_STREET_WORDS = words("street_words")
 
 
-_PARTY_WORDS = frozenset(
-    """republican republicans democrat democrats democratic gop conservative conservatives
-    liberal liberals labour tory tories""".split()
-)
+_PARTY_WORDS = words("party_words")
 
 
 # Words that make a tagged "person" an organisation
-_ORG_HEADS = frozenset(
-    """institute university college foundation committee party council commission
-    agency ministry department association corporation company bank fund center centre
-    school academy museum hospital court union league federation organization
-    organisation group""".split()
-)
+_ORG_HEADS = words("org_heads")
 
 
 # Last words that make a tagged place (or person) an organisation: newspapers, forces
-_BODY_ENDS = _ORG_HEADS | frozenset(
-    """times post journal news herald tribune gazette telegraph guardian monitor observer
-    chronicle examiner inquirer mirror express standard magazine radio television network
-    channel press police army navy service""".split()
-)
+_BODY_ENDS = _ORG_HEADS | words("media_and_forces")
 
 
-_LEGAL = frozenset("inc corp co ltd plc llc ag sa nv se gmbh spa bv".split())
+_LEGAL = words("legal_suffixes")
 
 
 _OPENERS = frozenset("\"'“‘([«")
@@ -365,7 +348,7 @@ def _trim(ent: SpacySpan, person: bool) -> tuple[int, int]:
     if person:
         while (
             len(toks) > 1
-            and toks[0].lower_.rstrip(".") in HONORIFICS - RANKS
+            and toks[0].lower_.rstrip(".") in PERSON_TITLES - RANKS
             and toks[1].text[:1].isupper()
         ):
             toks = toks[1:]
@@ -374,7 +357,7 @@ def _trim(ent: SpacySpan, person: bool) -> tuple[int, int]:
         for i in (1, 2):
             if (
                 i < len(toks) - 1
-                and toks[i].lower_.rstrip(".") in HONORIFICS - RANKS - {"the"}
+                and toks[i].lower_.rstrip(".") in PERSON_TITLES - RANKS
                 and toks[i + 1].text[:1].isupper()
             ):
                 toks = toks[i + 1 :]
@@ -454,28 +437,18 @@ def _language_use(doc: Doc, i: int, j: int) -> bool:
     return prev in _LANGUAGE_CONTEXT and not follows_noun
 
 
-_CALENDAR = frozenset(
-    (
-        "january february march april may june july august september october november "
-        "december monday tuesday wednesday thursday friday saturday sunday jan feb mar "
-        "apr jun jul aug sep sept oct nov dec christmas easter utc gmt mr mrs ms dr"
-    ).split()
+_CALENDAR = (
+    words("months")
+    | words("month_abbreviations")
+    | words("weekdays")
+    | words("honorifics")
+    | words("not_name_words")
 )
 
 
-# Titles right before a person's name ("Majority Leader Mitch McConnell", "Rep. Adam Schiff")
-_NAME_TITLES = (HONORIFICS - {"the", "press", "foreign", "defence", "defense", "finance"}) | {
-    "leader",
-    "rep",
-    "representative",
-    "congressman",
-    "congresswoman",
-    "speaker",
-    "justice",
-    "judge",
-    "chairman",
-    "chairwoman",
-}
+# Titles right before a person's name ("Majority Leader Mitch McConnell", "Rep. Adam Schiff"):
+# a portfolio ("Foreign") is not yet the title
+_NAME_TITLES = PERSON_TITLES - words("portfolios")
 
 
 def _titled_names(ctx: Context, ner: list[Mention], gaz: list[Mention]) -> list[Mention]:
@@ -526,7 +499,7 @@ def _repeated_proper_nouns(ctx: Context, ner: list[Mention], gaz: list[Mention])
     i = 0
     while i < len(doc):
         low = doc[i].lower_
-        if not _proper(doc[i]) or low in _CALENDAR or low in HONORIFICS - RANKS:
+        if not _proper(doc[i]) or low in _CALENDAR or low in PERSON_TITLES - RANKS:
             i += 1  # a run never starts with a title: "President" is nobody's name
             continue
         j = i

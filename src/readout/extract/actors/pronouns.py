@@ -10,42 +10,32 @@ from typing import NamedTuple, Protocol
 from spacy.tokens import Doc, Token
 
 from readout.doccache import cached
-from readout.extract.actors.context import HONORIFICS
+from readout.extract.actors.context import PERSON_TITLES
 from readout.extract.actors.index import MentionIndex
 from readout.extract.actors.titles import TITLE_WORDS
 from readout.kb.lookup import KB, default_kb
 from readout.labels import dep_role
+from readout.lexicon import tagged, words
 from readout.model import Actor, Span
 
-_FEMALE_WORDS = frozenset(
-    {"mrs", "ms", "miss", "madam", "spokeswoman", "queen", "princess", "lady"}
-)
+_FEMALE_WORDS = words("female_words")
 
 
-_MALE_WORDS = frozenset({"mr", "spokesman", "king", "prince", "sir", "lord"})
+_MALE_WORDS = words("male_words")
 
 
 # Slavic and other names ending in -a that are men's
-_MALE_A_NAMES = frozenset(
-    (
-        "nikita ilya ilia foma kuzma luka luca joshua ezra akira sasha misha grisha dima "
-        "kolya vanya yasha andrea mustafa musa isa hamza osama attila gianluca zhora "
-        "savva yeshua elijah"
-    ).split()
+_MALE_A_NAMES = words("male_names_in_a")
+
+
+_PRONOUN_GENDER = {w: g for g in ("male", "female") for w in sorted(tagged("pronouns", g))}
+
+
+# Pronouns that may stand for an organisation, country or group: "it", "they", "we" (not
+# "us", the writer's side)
+_PLURAL_PRONOUNS = (tagged("pronouns", "plural") | tagged("pronouns", "neuter")) - tagged(
+    "pronouns", "first", "object"
 )
-
-
-_PRONOUN_GENDER = {
-    "he": "male",
-    "him": "male",
-    "his": "male",
-    "she": "female",
-    "her": "female",
-    "hers": "female",
-}
-
-
-_PLURAL_PRONOUNS = frozenset({"they", "them", "their", "it", "its", "we", "our"})
 
 
 def resolve_pronoun(
@@ -216,7 +206,7 @@ def _indexed_gender(index: MentionIndex, order: int, a: Actor, kb: KB | None) ->
 _SPEAKER_REACH = 1500  # characters back to the last speaker a bare "he said" may continue
 
 
-_RAISING = frozenset({"appear", "seem", "emerge", "transpire", "happen", "turn"})
+_RAISING = words("raising_verbs")
 
 
 def _expletive(token: Token) -> bool:
@@ -323,7 +313,7 @@ def _given_name(name: str) -> str | None:
     start = 0
     for i, w in enumerate(words[:-1]):
         low = w.lower().rstrip(".")
-        if low in HONORIFICS or low in TITLE_WORDS or (w.endswith(".") and len(w) > 2):
+        if low in PERSON_TITLES or low in TITLE_WORDS or (w.endswith(".") and len(w) > 2):
             start = i + 1
     rest = words[start:]
     if len(rest) < 2 or not rest[0][:1].isupper() or rest[0].endswith("."):

@@ -10,6 +10,7 @@ from spacy.tokens import Token
 from readout.extract.actors.context import ActorState, Context, Spans, generation_of
 from readout.extract.actors.junk import is_junk
 from readout.extract.actors.linking import ROLE_RANK
+from readout.lexicon import words
 from readout.model import Actor
 
 
@@ -96,21 +97,10 @@ def _whole_name_end(ctx: Context, s: int, e: int) -> int | None:
     return doc[k - 1].idx + len(doc[k - 1].text) if tail else e
 
 
-_CORPORATE = frozenset(
-    (
-        "inc corp corporation company co ltd limited group plc llc ag sa nv se holdings "
-        "motor motors computer international"
-    ).split()
-)
+_CORPORATE = words("legal_suffixes") | words("company_words")
 
 
-_TITLE_AFTER = frozenset(
-    (
-        "ceo cfo chief chairman chairwoman president executive spokesman spokeswoman "
-        "spokesperson director head founder co-founder minister secretary leader "
-        "officials official"
-    ).split()
-)
+_TITLE_AFTER = words("titles_after_company")
 
 
 def _short_forms(name: str) -> list[str]:

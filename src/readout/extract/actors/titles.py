@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from readout.extract.actors.context import ActorState, Context, Mention, unique
 from readout.kb.lookup import Entry, Match, case_ok
+from readout.lexicon import words
 
 # Title words -> role categories they stand for (first = preferred), longest phrases first.
 TITLES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = tuple(
@@ -54,19 +55,19 @@ for _title in TITLES:
 
 def title_at(doc: Doc, i: int, end: int) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     """The longest title (words, roles) starting at token ``i`` and ending by token ``end``."""
-    for words, roles in _BY_FIRST.get(doc[i].lower_, ()):
-        k = len(words)
-        if i + k <= end and all(doc[i + x].lower_ == w for x, w in enumerate(words)):
-            return words, roles
+    for phrase, roles in _BY_FIRST.get(doc[i].lower_, ()):
+        k = len(phrase)
+        if i + k <= end and all(doc[i + x].lower_ == w for x, w in enumerate(phrase)):
+            return phrase, roles
     return None
 
 
 # Words before a title that change nothing about whom it names.
-_TITLE_FILLER = frozenset({"acting", "incumbent", "current", "new", "newly", "elected", "chief"})
+_TITLE_FILLER = words("title_fillers")
 
 
 # Words before a title that say the office is no longer held: never resolved to today's holder.
-_TITLE_PAST = frozenset({"former", "ex", "then", "late", "outgoing", "previous", "first"})
+_TITLE_PAST = words("past_title_words")
 
 
 @dataclass(slots=True)
@@ -86,8 +87,8 @@ class Title:
 
 TITLE_WORDS = frozenset(
     w
-    for words, _roles in TITLES
-    for w in words
+    for phrase, _roles in TITLES
+    for w in phrase
     if w not in ("of", "for", "state", "affairs", "top", "head")
 )
 
@@ -102,9 +103,9 @@ def find_titles(ctx: Context) -> list[Title]:
         if hit is None:
             i += 1
             continue
-        words, roles = hit
-        k = len(words)
-        if words == ("pm",) and doc[i].text != "PM":
+        phrase, roles = hit
+        k = len(phrase)
+        if phrase == ("pm",) and doc[i].text != "PM":
             i += 1
             continue
         t = Title(doc[i].idx, doc[i + k - 1].idx + len(doc[i + k - 1].text), i, i + k, roles)

@@ -5,10 +5,11 @@ Evidence comes from three places and is merged per cue word:
 1. Quotations found on the text itself (:func:`find_quotes`): straight, curly and doubled
    apostrophe ('') marks, quotes that run across paragraphs, quotes interrupted by their cue,
    each tied to the cue its surrounding words name ("..., X said"; "X said:"; "― Name").
-2. Rules over the parse, with the cue lexicon ``cues.txt``: verbs of saying and belief with a
-   clausal complement ("said that ..."), nouns with one ("the claim that ...", "allegations
-   of ..."), "expressed hope that", "according to X", relayed speech ("X was quoted by Y",
-   "Y reported, citing X": speaker X, ``via`` [Y]) and addressees ("told/informed/assured Z").
+2. Rules over the parse, with the cue lexicon (``readout/lexicon/cues.txt``): verbs of saying
+   and belief with a clausal complement ("said that ..."), nouns with one ("the claim that
+   ...", "allegations of ..."), "expressed hope that", "according to X", relayed speech ("X
+   was quoted by Y", "Y reported, citing X": speaker X, ``via`` [Y]) and addressees
+   ("told/informed/assured Z").
 3. A linear model (``statements_model.json.gz``; recipe and figures in
    ``training/statements``) trained on PolNeAR train: it judges every verb, content-taking
    noun and adjective as a cue and picks its content among the stretches the parse offers.

@@ -24,6 +24,7 @@ from readout.extract.statements.speakers import Resolver, TurnSpeakers, speaker_
 from readout.extract.statements.status import statement_status
 from readout.extract.statements.syntax import antecedent, char_range, np_range
 from readout.extract.times import TimeIndex
+from readout.lexicon import words
 from readout.model import Actor, Document, Span, Statement, Time
 from readout.read.structure import chrome_lines
 
@@ -122,7 +123,7 @@ def _in_turn_label(c: Candidate, turn_ranges: TurnRanges) -> bool:
     return False
 
 
-_EMPTY_CONTENT = frozenset("that this it so which what who whom there these those one".split())
+_EMPTY_CONTENT = words("empty_contents")
 
 
 def _says_nothing(text: str, c: Candidate) -> bool:

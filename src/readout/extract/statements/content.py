@@ -24,17 +24,11 @@ from readout.extract.statements.syntax import (
     token_flags,
 )
 from readout.labels import is_subject
+from readout.lexicon import words
 
-TEMPORAL = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
-    tonight morning afternoon evening night day week month year weekend time moment
-    january february march april may june july august september october november
-    december""".split()
-)
-WH = frozenset(("that", "if", "whether", "how", "why", "what", "when", "where", "who"))
-CONTENT_PREPS = frozenset(
-    """of about on for against with to over at as in into toward towards behind""".split()
-)
+TEMPORAL = words("weekdays") | words("months") | words("time_nouns")
+WH = words("clause_openers")
+CONTENT_PREPS = words("content_prepositions")
 
 
 class Option(NamedTuple):

@@ -1,17 +1,17 @@
-"""Cues: the lexicon of cue words (``cues.txt``), and the cues the words around a quotation
-give it ("..., X said."; "X said:"; "― Name"; "Caddell continued:" closing the paragraph
-before; "Name:" opening a line), with the speaker next to such a cue."""
+"""Cues: the lexicon of cue words (``readout/lexicon/cues.txt``), and the cues the words
+around a quotation give it ("..., X said."; "X said:"; "― Name"; "Caddell continued:" closing
+the paragraph before; "Name:" opening a line), with the speaker next to such a cue."""
 
 from __future__ import annotations
 
 import functools
-from importlib import resources
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
 from readout.extract.statements.quotes import Quote
 from readout.extract.statements.syntax import role_of, token_at_or_after
+from readout.lexicon import entries
 
 if TYPE_CHECKING:  # the context holds the lexicon; these functions only read it
     from readout.extract.statements.context import Context
@@ -22,17 +22,10 @@ if TYPE_CHECKING:  # the context holds the lexicon; these functions only read it
 
 @functools.cache
 def load_cues() -> dict[str, frozenset[str]]:
-    """The cue lexicon shipped with the package: lemma -> its classes."""
-    raw = (
-        resources.files("readout.extract.statements")
-        .joinpath("cues.txt")
-        .read_text(encoding="utf-8")
-    )
+    """The cue lexicon shipped with the package (``readout/lexicon/cues.txt``): lemma -> its
+    classes."""
     out: dict[str, set[str]] = {}
-    for line in raw.splitlines():
-        line = line.split("#", 1)[0].strip()
-        if not line:
-            continue
+    for line in entries("cues"):
         lemma, classes = line.split(None, 1)
         out.setdefault(lemma.replace("_", " "), set()).update(c.strip() for c in classes.split(","))
     return {k: frozenset(v) for k, v in out.items()}

@@ -30,6 +30,7 @@ from readout.extract.statements.syntax import (
     token_flags,
 )
 from readout.labels import entity_kind
+from readout.lexicon import words
 
 __all__ = [
     "Context",
@@ -333,10 +334,7 @@ def _rival_features(opt: Option, opts: Sequence[Option]) -> list[str]:
     return f
 
 
-_AFTER_WORDS = frozenset(
-    """and but or which who that while as when after before because since although though
-    in on at for with during to from by said says""".split()
-)
+_AFTER_WORDS = words("words_after_content")
 
 
 def _shape_features(ctx: Context, tok: Token, opt: Option) -> list[str]:

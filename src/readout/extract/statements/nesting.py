@@ -18,6 +18,7 @@ from readout.extract.statements.syntax import (
     role_of,
     token_at_or_after,
 )
+from readout.lexicon import tagged, words
 
 
 def span_jaccard(a: tuple[int, int], b: tuple[int, int]) -> float:
@@ -104,7 +105,7 @@ def nest(cands: Sequence[Candidate]) -> dict[int, int]:
 
 
 _SIBLING_ROLES = frozenset(("conjunct", "adverbial_clause", "parataxis"))
-_JOINERS = frozenset("and but or while as , ; — – - :".split())
+_JOINERS = words("clause_joiners")
 
 
 def split_siblings(doc: Doc, cands: list[Candidate]) -> None:
@@ -148,10 +149,20 @@ def split_siblings(doc: Doc, cands: list[Candidate]) -> None:
 # the same speaker
 
 
-_SAME_PERSON = frozenset(("he", "she", "him", "her", "they", "them", "i", "we", "me", "us"))
-_ONE_PERSON = frozenset(("he", "she", "him", "her"))
-_MANY_PERSONS = frozenset(("they", "them"))
-_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f", "they": "p", "them": "p"}
+# personal pronouns that stand for a person: subjects and objects, not "it" or "you"
+_SAME_PERSON = (
+    (tagged("pronouns", "subject") | tagged("pronouns", "object"))
+    - tagged("pronouns", "neuter")
+    - tagged("pronouns", "second")
+)
+_ONE_PERSON = _SAME_PERSON & tagged("pronouns", "third", "singular")  # he, she, him, her
+_MANY_PERSONS = _SAME_PERSON & tagged("pronouns", "third", "plural")  # they, them
+# he/him, she/her, they/them: a pronoun agrees with one of its own gender (or number)
+_GENDER = {
+    w: g
+    for g in ("male", "female", "plural")
+    for w in sorted(tagged("pronouns", "third", g) & _SAME_PERSON)
+}
 
 
 def _same_speaker(doc: Doc, inner: Candidate, outer: Candidate) -> bool:

@@ -27,6 +27,7 @@ from readout.extract.statements.syntax import (
     subtree_range,
     trim,
 )
+from readout.lexicon import words
 
 
 def source_of(ctx: Context, tok: Token) -> tuple[Token | None, Token | None]:
@@ -184,13 +185,8 @@ def _verbal_candidate(ctx: Context, tok: Token, classes: frozenset[str]) -> Cand
 # nouns, "according to", "reportedly"
 
 
-_OWNING_VERBS = frozenset(
-    "make repeat reiterate express voice issue raise offer give deliver renew level".split()
-)
-_OF_NOUNS = frozenset(
-    """allegation accusation charge claim criticism denial admission warning report rumor
-    rumour speculation suspicion""".split()
-)
+_OWNING_VERBS = words("owning_verbs")
+_OF_NOUNS = words("claim_nouns")
 
 
 def _nominal_content(ctx: Context, tok: Token) -> tuple[int, int] | None:

@@ -12,6 +12,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from readout.extract.actors import MentionIndex, actor_at, resolve_pronoun
+from readout.extract.actors.context import PERSON_TITLES
 from readout.extract.statements.context import Candidate
 from readout.extract.statements.syntax import (
     char_range,
@@ -21,41 +22,18 @@ from readout.extract.statements.syntax import (
     trim,
 )
 from readout.labels import entity_kind, is_name_part
+from readout.lexicon import tagged, words
 from readout.model import Actor, ActorType, Document, Span
 
 # nouns that name people or groups who speak without being a named actor
-PERSON_NOUNS = frozenset(
-    """official source spokesman spokeswoman spokesperson aide adviser advisor diplomat
-    analyst expert observer insider lawmaker legislator senator representative congressman
-    congresswoman minister secretary president leader chief head director official officer
-    representative envoy ambassador negotiator prosecutor investigator lawyer attorney
-    witness resident voter critic supporter opponent proponent activist economist
-    strategist pollster commentator reporter journalist correspondent editor author
-    researcher scientist professor doctor executive manager chairman chairwoman chair
-    governor mayor candidate member staffer employee worker people person man woman
-    spokespeople authority government administration ministry department agency police
-    military army campaign party committee council court judge commission team group
-    delegation side participant organizer organiser protester protestor demonstrator
-    student teacher farmer parent citizen""".split()
-)
+PERSON_NOUNS = words("person_nouns") | words("body_nouns")
 
-FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
-_PRONOUNS = frozenset(
-    {"he", "she", "they", "it", "him", "her", "them", "his", "its", "their", "you", "who"}
-    | FIRST_PERSON
-)
+FIRST_PERSON = tagged("pronouns", "first")
+_SECOND_PERSON = tagged("pronouns", "second")
+_PRONOUNS = words("pronouns")
 
 # Speaker nouns that name a body of people, not one person ("the administration said")
-_BODY_NOUNS = frozenset(
-    """government administration ministry department agency police military army campaign
-    party committee council court commission team group delegation side authority""".split()
-)
-# Titles before a name that only a person carries
-_PERSON_TITLES = frozenset(
-    """mr mrs ms miss dr sen senator rep representative gov governor president minister
-    gen general col colonel lt capt sgt adm admiral amb ambassador judge justice rev sheikh
-    king queen prince princess lord lady sir mayor""".split()
-)
+_BODY_NOUNS = words("body_nouns")
 
 
 class ActorList:
@@ -107,8 +85,8 @@ def _unknown_person(doc: Doc, head: Token, lo: int, hi: int) -> tuple[int, int] 
     person ("Intizar Khadim, a political analyst"). None otherwise."""
     if head.ent_type_ and entity_kind(head.ent_type_) != "person":
         return None
-    titled = lo > 0 and doc[lo - 1].lower_.rstrip(".") in _PERSON_TITLES
-    while lo < hi - 1 and doc[lo].lower_.rstrip(".") in _PERSON_TITLES:
+    titled = lo > 0 and doc[lo - 1].lower_.rstrip(".") in PERSON_TITLES
+    while lo < hi - 1 and doc[lo].lower_.rstrip(".") in PERSON_TITLES:
         lo += 1
         titled = True
     hi = _cut_at_punct(doc, lo, hi)  # "Saxby Chambliss, R-Ga.": the name ends at the comma
@@ -188,7 +166,7 @@ class Resolver:
         low = head.lower_
         if low in FIRST_PERSON and turn_speaker is not None:
             return turn_speaker
-        if low in ("you", "your") and listener is not None:
+        if low in _SECOND_PERSON and listener is not None:
             return listener
         if head.pos_ == "PRON" or low in _PRONOUNS:
             # None when no actor fits: better no speaker than the wrong one

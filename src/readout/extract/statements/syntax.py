@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 
 from readout.doccache import cached
 from readout.labels import dep_role, is_name_part, is_passive_subject, is_subject
+from readout.lexicon import words
 
 
 def role_of(tok: Token) -> str:
@@ -195,10 +196,7 @@ def has_mark(tok: Token, words: tuple[str, ...] = ("that",)) -> bool:
     return any(role_of(c) == "marker" and c.lower_ in words for c in tok.children)
 
 
-BAD_MARKS = frozenset(
-    """as while because since when after before although though until once so unless
-    whereas lest till""".split()
-)
+BAD_MARKS = words("adverbial_markers")
 
 
 def is_content_clause(c: Token) -> bool:

@@ -16,6 +16,7 @@ from readout.extract.times.candidate import Candidate
 from readout.extract.times.checks import month_ok
 from readout.extract.times.lexicon import MONTHS, TRIGGER_WORDS
 from readout.extract.times.rules import RULES, Rule
+from readout.lexicon import entries
 from readout.model import Document
 
 
@@ -37,7 +38,7 @@ _BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")
 
 _CAPITAL_FORMS = [
     form
-    for name in [*MONTHS, "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"]
+    for name in [*MONTHS, *entries("weekday_abbreviations")]
     for cased in (name.title(), name.upper())
     for form in (cased, cased + ".")
 ]

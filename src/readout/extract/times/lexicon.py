@@ -1,83 +1,31 @@
-"""The word tables of the times stage: month, weekday and number words, units, parts of the
-day, seasons, set words, and the words around an expression that the checks and the tense
-rules look for."""
+"""The word tables of the times stage: month, weekday and number words and the words around
+an expression that the checks and the tense rules look for, read from readout's lexicon
+(``src/readout/lexicon``); and the tables that map a word to a TIMEX3 value (units, parts of
+the day, seasons, set words, ordinals, relative determiners, fixed holidays), which are
+rules and stay here."""
 
 from __future__ import annotations
+
+from readout.lexicon import entries, table, words
 
 # --------------------------------------------------------------------------------------------
 # dates, numbers and units
 
 MONTHS: dict[str, int] = {
-    "january": 1,
-    "february": 2,
-    "march": 3,
-    "april": 4,
-    "may": 5,
-    "june": 6,
-    "july": 7,
-    "august": 8,
-    "september": 9,
-    "october": 10,
-    "november": 11,
-    "december": 12,
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "sept": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
+    w: int(n) for name in ("months", "month_abbreviations") for w, n in table(name).items()
 }
 
 WEEKDAYS: dict[str, int] = {
-    "monday": 0,
-    "tuesday": 1,
-    "wednesday": 2,
-    "thursday": 3,
-    "friday": 4,
-    "saturday": 5,
-    "sunday": 6,
-    "mon": 0,
-    "tue": 1,
-    "tues": 1,
-    "wed": 2,
-    "thu": 3,
-    "thur": 3,
-    "thurs": 3,
-    "fri": 4,
-    "sat": 5,
-    "sun": 6,
+    w: int(n) for name in ("weekdays", "weekday_abbreviations") for w, n in table(name).items()
 }
 
-SMALL = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen"
-).split()
+_NUMBERS = {w: int(n) for w, n in table("number_words").items()}
+SMALL = [w for w, n in _NUMBERS.items() if n < 20]  # zero ... nineteen, in order
+TENS = [w for w, n in _NUMBERS.items() if n >= 20]  # twenty ... ninety, in order
 
-TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+NUMBER_WORDS: dict[str, int] = _NUMBERS | {w: int(n) for w, n in table("counting_words").items()}
 
-NUMBER_WORDS: dict[str, int] = {w: i for i, w in enumerate(SMALL)}
-NUMBER_WORDS.update({w: 20 + 10 * i for i, w in enumerate(TENS)})
-NUMBER_WORDS.update({"a": 1, "an": 1, "single": 1, "hundred": 100, "dozen": 12})
-
-VAGUE_NUMBERS = {
-    "a few",
-    "few",
-    "several",
-    "many",
-    "some",
-    "numerous",
-    "dozens of",
-    "hundreds of",
-    "thousands of",
-    "multiple",
-    "countless",
-}
+VAGUE_NUMBERS = words("vague_numbers")
 
 # unit -> (TIMEX3 code, is a time-of-day unit, multiplier)
 UNITS: dict[str, tuple[str, bool, int]] = {
@@ -223,94 +171,53 @@ FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {
 # the words around an expression that the checks look at
 
 # Nouns after a four-digit number that make it a count, not a year ("2000 employees").
-COUNT_NOUNS = frozenset(
-    """people persons employees workers jobs staff troops soldiers police officers members
-    residents voters votes seats cars vehicles units planes aircraft jets flights passengers
-    homes houses buildings shares points dollars euros pounds yen yuan rubles roubles rupees
-    barrels tons tonnes miles kilometres kilometers km metres meters feet ft acres hectares
-    kg kilograms pounds lbs cases deaths dead victims patients children students pages words
-    copies stores shops dealerships plants factories sites companies firms banks times
-    percent per cent % bn billion million thousand calories degrees mph km/h rpm hp mw kw gw
-    users customers subscribers visitors refugees migrants prisoners inmates delegates""".split()
-)
+COUNT_NOUNS = words("count_nouns")
 
 # Words before a bare year that make it something else ("No. 2012", "Flight 2008").
-NOT_YEAR_BEFORE = frozenset(
-    """no no. number nos flight route room page pages chapter article section rule resolution
-    model highway road bus level grade score gate channel box suite apt unit exit
-    $ us$ € £ ¥ usd eur gbp rs rs. inr""".split()
-)
+NOT_YEAR_BEFORE = words("not_year_before")
 
 # A preposition before a bare year makes it a year even outside 1900-2049.
-YEAR_PREPS = frozenset(
-    "in since by until till from to of during before after and or through between circa c. "
-    "early late mid end".split()
-)
+YEAR_PREPS = words("year_prepositions")
 
 # Named days that are not the weekday of the week in question: "Black Monday".
-NAMED_DAYS = frozenset(
-    "black cyber super ash good easter bloody holy maundy shrove palm blue giving whit".split()
-)
+NAMED_DAYS = words("named_day_words")
 
 # Words before a bare plural unit that make it a time: "for years", "within minutes".
-VAGUE_DUR_BEFORE = frozenset(
-    """for in within after over during took take takes taking lasted last just only mere been
-    spent""".split()
-)
+VAGUE_DUR_BEFORE = words("duration_cues")
 
 # Words before a bare clock time ("14:30") that make it a time of day.
-CLOCK_CUES = frozenset(
-    """at by from until till to around about before after since past between and
-    approximately""".split()
-)
+CLOCK_CUES = words("clock_cues")
 
 # --------------------------------------------------------------------------------------------
 # tense
 
 # Heads of infinitival complements that put the complement in the future ("plans to meet").
-FUTURE_HEADS = frozenset(
-    """plan intend expect schedule set due aim hope want wish seek prepare promise pledge vow
-    propose agree decide going likely poised about slate scheduled slated expected planned
-    intended ready determined eager try attempt arrange""".split()
-)
+FUTURE_HEADS = words("future_heads")
 
-SCHEDULE_VERBS = frozenset({"schedule", "slate", "reschedule"})
+SCHEDULE_VERBS = words("schedule_verbs")
 
-FUTURE_WORDS = frozenset({"will", "wo", "'ll", "ll", "shall", "’ll"})
+FUTURE_WORDS = words("future_auxiliaries")
 
-PAST_AUX = frozenset({"was", "were", "had", "did", "'d", "’d"})
+PAST_AUX = words("past_auxiliaries")
 
-PERFECT_AUX = frozenset({"has", "have", "'ve", "’ve"})
+PERFECT_AUX = words("perfect_auxiliaries")
 
-LEXICAL_PAST = frozenset(
-    """was were had did said told added announced reported met held closed fell rose ended
-    signed agreed called released launched unveiled began started took came went made gave
-    saw found left died won lost killed""".split()
-)
+LEXICAL_PAST = words("past_forms")
 
 # --------------------------------------------------------------------------------------------
 # what detection looks for
 
 # Words that every expression contains at least one of (or a token with a digit): only the
 # stretches of text around them are scanned, which keeps the stage cheap next to parsing.
-TRIGGER_WORDS = """today tonight yesterday tomorrow now currently present presently nowadays
-    moment recent recently lately past future soon later term week weeks weekend weekends
-    week-end month months year years yr yrs quarter quarters day days decade decades century
-    centuries fortnight fortnights morning mornings afternoon afternoons evening evenings
-    night nights overnight noon midday midnight lunchtime hour hours hr hrs minute minutes min
-    mins second seconds daily nightly weekly biweekly bi-weekly fortnightly monthly bimonthly
-    quarterly annually annual yearly biannual semiannual semi-annual biennial hourly spring
-    summer autumn fall winter christmas easter thanksgiving halloween o'clock intraday
-    intra-day time monday tuesday wednesday thursday friday saturday sunday mondays tuesdays
-    wednesdays thursdays fridays saturdays sundays""".split()
+TRIGGER_WORDS = entries("trigger_words")
 
 # What a stretch of text must hold for the rules on units, months, weekdays and parts of the
 # day to be worth running there.
 UNIT_WORDS: tuple[str, ...] = ("sec", "min", "hour", "hr", "day", "night", "week", "fortnight")
 UNIT_WORDS += ("month", "quarter", "year", "yr", "decade", "centur")
 
-MONTH_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+MONTH_WORDS = tuple(w[:3] for w in entries("months"))  # "jan" ... "dec"
 
-DAY_WORDS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+DAY_WORDS = tuple(w[:3] for w in entries("weekdays"))  # "mon" ... "sun"
 
 POD_WORDS = ("morning", "afternoon", "evening", "night", "midday", "lunchtime")
