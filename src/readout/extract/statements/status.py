@@ -12,13 +12,12 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from readout.labels import dep_role
+from readout.lexicon import words
 from readout.model import StatementStatus
 
-# the word that makes a clause a condition ("if X told Y that ...")
-_CONDITIONS = frozenset({"if", "unless"})
-# verbs whose open complement is a saying that did not happen ("declined to say")
-_WITHHOLDING = frozenset({"decline", "refuse", "fail", "avoid"})
-_NEGATIONS = frozenset({"not", "n't", "never", "neither", "nor"})
+_CONDITIONS = words("condition_markers")
+_WITHHOLDING = words("withholding_verbs")
+_NEGATIONS = words("negations")
 _QUOTES = "\"'“”‘’«»"
 
 
