@@ -33,3 +33,18 @@ def test_unknown_names_stay_unlinked(kb: KB, blank: Language) -> None:
     )
     (petrov,) = actors
     assert (petrov.name, petrov.kb, len(petrov.mentions)) == ("Ivan Petrov", None, 2)
+
+
+def test_a_bare_surname_joins_the_most_named_person_not_a_relative_named_once(nlp) -> None:
+    from readout.extract.actors import extract_actors
+    from readout.model import Document
+
+    text = (
+        "President Donald Trump spoke at the rally in Ohio on Monday. Trump said the economy "
+        "was strong. First lady Melania Trump visited a hospital. Later, Trump told reporters "
+        "that he would win. President Trump also said the wall would be built."
+    )
+    document = Document(id="t", source="t", text=text, published="2019-01-08")
+    by_name = {a.name: a for a in extract_actors(nlp(text), document)}
+    assert [m.text for m in by_name["Melania Trump"].mentions] == ["Melania Trump"]
+    assert len(by_name["Donald Trump"].mentions) == 4

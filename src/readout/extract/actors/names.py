@@ -168,7 +168,7 @@ def _person_single(ctx: Context, m: Mention, hint: tuple[str, ...]) -> None:
     ]
     if same:
         before = [a for a in same if a.first <= m.start]
-        target = max(before, key=lambda a: a.first) if len(before) > 1 else (before or same)[0]
+        target = _most_salient(ctx, before, hint) if len(before) > 1 else (before or same)[0]
         target.add(text, m.start, m.end, "surname")
         return
     entry = None
@@ -196,6 +196,23 @@ def _person_single(ctx: Context, m: Mention, hint: tuple[str, ...]) -> None:
         ctx.add_key(a, key)
         a.vote("person", 0.9)  # a lone word is weak evidence of a person: other tags outvote it
     a.add(text, m.start, m.end, "surname")
+
+
+def _most_salient(ctx: Context, people: list[ActorState], hint: tuple[str, ...]) -> ActorState:
+    """Which of several people with this surname a bare surname names: the one a title
+    before it fits ("President Trump": the holder of the office on the document's date),
+    else the one the document names most, else the latest named. A relative named once
+    ("Melania Trump") does not take every "Trump" after her."""
+    if hint:
+        fitting = [
+            a
+            for a in people
+            if a.entry is not None and set(hint) & set(a.entry.role_names_on(ctx.date))
+        ]
+        if len(fitting) == 1:
+            return fitting[0]
+    most = max(len(a.actor.mentions) for a in people)
+    return max((a for a in people if len(a.actor.mentions) == most), key=lambda a: a.first)
 
 
 def _person_patronymic(ctx: Context, m: Mention) -> None:
