@@ -201,7 +201,7 @@ def _person_single(ctx: Context, m: Mention, hint: tuple[str, ...]) -> None:
 def _most_salient(ctx: Context, people: list[ActorState], hint: tuple[str, ...]) -> ActorState:
     """Which of several people with this surname a bare surname names: the one a title
     before it fits ("President Trump": the holder of the office on the document's date),
-    else the one the document names most, else the latest named. A relative named once
+    else the one the document names in full most often, else the latest named. A relative named once
     ("Melania Trump") does not take every "Trump" after her."""
     if hint:
         fitting = [
@@ -211,8 +211,9 @@ def _most_salient(ctx: Context, people: list[ActorState], hint: tuple[str, ...])
         ]
         if len(fitting) == 1:
             return fitting[0]
-    most = max(len(a.actor.mentions) for a in people)
-    return max((a for a in people if len(a.actor.mentions) == most), key=lambda a: a.first)
+    named = {id(a): sum(k == "name" for k in a.kinds.values()) for a in people}
+    most = max(named.values())
+    return max((a for a in people if named[id(a)] == most), key=lambda a: a.first)
 
 
 def _person_patronymic(ctx: Context, m: Mention) -> None:
