@@ -163,3 +163,15 @@ def test_a_generational_suffix_is_its_own_person(kb: KB, blank: Language) -> Non
     assert texts(by_name(actors, "Vladimir Putin")) == ["Vladimir Putin"]
     assert by_name(actors, "Vladimir Putin").kb == "Q7747"
     assert texts(by_name(actors, "John W. Nicholson Jr.")) == ["John W. Nicholson Jr.", "Nicholson"]
+
+
+def test_ordinary_words_opening_a_sentence_are_not_part_of_a_name(nlp) -> None:
+    from readout.extract.actors import extract_actors
+    from readout.model import Document
+
+    text = (
+        "Donald Trump spoke on Monday. Yet Trump did not say more. "
+        "The vote came yet again, and part of the plan failed."
+    )
+    names = {a.name for a in extract_actors(nlp(text), Document(id="o", source="o", text=text))}
+    assert "Yet Trump" not in names and "Donald Trump" in names

@@ -118,6 +118,9 @@ def _entity_mention(
         return None
     if len(toks) == 1 and _common_word_opening(doc, toks[0], lower_words):
         return None
+    if kind == "person" and len(toks) > 1:
+        toks = _without_opening_words(ctx, toks, lower_words)
+        s = toks.start_char
     named = _after_title(ctx, toks)
     if named is not None:
         return Mention(named[0], named[1], "name", ner="person") if named[0] < named[1] else None
@@ -269,6 +272,30 @@ _LEGAL = words("legal_suffixes")
 
 
 _OPENERS = frozenset("\"'“‘([«")
+
+
+def _without_opening_words(ctx: Context, toks: SpacySpan, lower_words: set[str]) -> SpacySpan:
+    """A tagged person without the ordinary words a sentence opened with ("Regarding Biden",
+    "Yet Trump", "Part of Kushner"): words the tagger does not read as proper nouns, before
+    the first that it does, where the name opens its sentence, and that are stop words or
+    that the document also writes in lower case. A given name the knowledge base knows
+    stays ("Jimmy Kimmel", however it was tagged), and so does one never written in lower
+    case ("Cory Gardner")."""
+    doc, first = ctx.doc, toks[0]
+    if ctx.kb is not None and ctx.kb.given_name_gender(first.text) is not None:
+        return toks
+    if not (first.is_sent_start or (first.i > 0 and doc[first.i - 1].text in _OPENERS)):
+        return toks
+    k = 0
+    while (
+        k < len(toks) - 1
+        and toks[k].pos_ not in ("PROPN", "")
+        and toks[k].lower_ not in PERSON_TITLES
+        and toks[k].is_alpha
+        and (toks[k].is_stop or toks[k].lower_ in lower_words)
+    ):
+        k += 1
+    return toks[k:] if 0 < k < len(toks) and toks[k].pos_ == "PROPN" else toks
 
 
 def _common_word_opening(doc: Doc, tok: Token, lower_words: set[str]) -> bool:

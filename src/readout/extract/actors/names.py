@@ -168,7 +168,9 @@ def _person_single(ctx: Context, m: Mention, hint: tuple[str, ...]) -> None:
     ]
     if same:
         before = [a for a in same if a.first <= m.start]
-        target = _most_salient(ctx, before, hint) if len(before) > 1 else (before or same)[0]
+        target = (
+            _most_salient(ctx, before, hint, m.start) if len(before) > 1 else (before or same)[0]
+        )
         target.add(text, m.start, m.end, "surname")
         return
     entry = None
@@ -198,10 +200,13 @@ def _person_single(ctx: Context, m: Mention, hint: tuple[str, ...]) -> None:
     a.add(text, m.start, m.end, "surname")
 
 
-def _most_salient(ctx: Context, people: list[ActorState], hint: tuple[str, ...]) -> ActorState:
+def _most_salient(
+    ctx: Context, people: list[ActorState], hint: tuple[str, ...], at: int
+) -> ActorState:
     """Which of several people with this surname a bare surname names: the one a title
     before it fits ("President Trump": the holder of the office on the document's date),
-    else the one the document names in full most often, else the latest named. A relative named once
+    else the one the document names in full most often, else the one named most before
+    this mention, else the latest named. A relative named once
     ("Melania Trump") does not take every "Trump" after her."""
     if hint:
         fitting = [
@@ -211,9 +216,13 @@ def _most_salient(ctx: Context, people: list[ActorState], hint: tuple[str, ...])
         ]
         if len(fitting) == 1:
             return fitting[0]
-    named = {id(a): sum(k == "name" for k in a.kinds.values()) for a in people}
-    most = max(named.values())
-    return max((a for a in people if named[id(a)] == most), key=lambda a: a.first)
+
+    def salience(a: ActorState) -> tuple[int, int, int]:
+        full = sum(k == "name" for k in a.kinds.values())
+        so_far = sum(m.start < at for m in a.actor.mentions)
+        return (full, so_far, a.first)
+
+    return max(people, key=salience)
 
 
 def _person_patronymic(ctx: Context, m: Mention) -> None:
