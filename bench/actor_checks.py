@@ -53,7 +53,10 @@ def is_heading(actor: dict[str, Any], text: str) -> bool:
 def first_names(actor: dict[str, Any]) -> dict[str, set[str]]:
     """Surname -> the first names the actor's mentions put before it (titles, ranks and
     country words are not first names)."""
-    not_names = words("titles") | words("country_words")
+    not_names = frozenset().union(
+        *(words(n) for n in ("titles", "honorifics", "ranks", "title_qualifiers", "portfolios")),
+        words("country_words"),
+    )
     out: dict[str, set[str]] = {}
     for m in actor["mentions"]:
         found = _NAME.match(m["text"].strip())

@@ -55,8 +55,8 @@ class ActorList:
 
     def add(self, name: str, atype: ActorType, span: Span) -> str | None:
         """The id of the actor called ``name`` (a new one when none is), with ``span`` among
-        its mentions; None for an empty name."""
-        if not name:
+        its mentions; None for an empty name or page furniture ("RELATED: ...")."""
+        if not name or name.lower() in words("page_furniture"):
             return None
         known = self.by_name.get(name.lower())
         if known is not None:
