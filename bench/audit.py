@@ -162,17 +162,25 @@ def score_statements(gold: dict[str, Any], record: dict[str, Any], t: Tally) -> 
     by_r = {ri: (gi, j) for gi, ri, j in pairs}
     asserted = [i for i, g in enumerate(gs_all) if g.get("status", "asserted") == "asserted"]
     t.add("gold", len(asserted))
-    t.add("found", len(found))
     strict_gold: set[int] = set()
     lenient_gold: set[int] = set()
     for ri, rs in enumerate(found):
+        status = rs.get("status", "asserted")
+        if status != "asserted" and ri not in by_r:
+            continue  # readout does not report it as said, and gold has no such report
+        t.add("found")
         if ri in by_r:
             gi, j = by_r[ri]
             gs = gs_all[gi]
-            if gs.get("status", "asserted") != "asserted":
+            if gs.get("status", "asserted") != status:
                 t.wrong.append(
-                    f"{gold['id']} not said ({gs['status']}): {rs['content']['text'][:90]}"
+                    f"{gold['id']} status {status} (gold {gs.get('status', 'asserted')}): "
+                    f"{rs['content']['text'][:90]}"
                 )
+                continue
+            if status != "asserted":  # rightly marked as not said: right, not a recall item
+                t.add("strict")
+                t.add("lenient")
                 continue
             speaker = _speaker_right(gs, rs, amap)
             if speaker and j >= 0.8 and _cue_right(gs, rs):
@@ -189,7 +197,7 @@ def score_statements(gold: dict[str, Any], record: dict[str, Any], t: Tally) -> 
             continue
         # no one-to-one partner: lenient still accepts an overlapping gold statement
         near = [g for g in gs_all if _overlap(_range(g["content"]), _range(rs["content"]))]
-        if any(
+        if status == "asserted" and any(
             g.get("status", "asserted") == "asserted" and _speaker_right(g, rs, amap) for g in near
         ):
             t.add("lenient")
