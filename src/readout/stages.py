@@ -22,8 +22,12 @@ from typing import Any
 from spacy.tokens import Doc
 
 from readout.errors import STAGE_FAILED
+from readout.extract.actors import extract_actors
+from readout.extract.statements import extract_statements
+from readout.extract.times import extract_times
 from readout.model import Document, ErrorRow, Record, Span, iter_spans
-from readout.read.turns import Turn
+from readout.read.structure import analyse_structure
+from readout.read.turns import Turn, find_turns, turn_actors_and_statements
 
 
 @dataclass(slots=True)
@@ -99,9 +103,6 @@ class Stage:
 
 
 def run_structure(doc: Doc, record: Record, context: Context) -> None:
-    from readout.read.structure import analyse_structure
-    from readout.read.turns import find_turns, turn_actors_and_statements
-
     analyse_structure(record.document)
     context.turns = find_turns(record.document) if record.document.kind == "transcript" else []
     actors, statements = turn_actors_and_statements(record.document, context.turns)
@@ -110,20 +111,14 @@ def run_structure(doc: Doc, record: Record, context: Context) -> None:
 
 
 def run_actors(doc: Doc, record: Record, context: Context) -> None:
-    from readout.extract.actors import extract_actors
-
     record.actors = extract_actors(doc, record.document, seed=record.actors)
 
 
 def run_times(doc: Doc, record: Record, context: Context) -> None:
-    from readout.extract.times import extract_times
-
     record.times = extract_times(doc, record.document)
 
 
 def run_statements(doc: Doc, record: Record, context: Context) -> None:
-    from readout.extract.statements import extract_statements
-
     # the stage also adds actors for speakers the actors stage did not list ("officials")
     record.statements = record.statements + extract_statements(
         doc,

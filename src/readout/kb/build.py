@@ -428,6 +428,14 @@ class _Builder:
             )
         self.counts["people"] += 1
 
+    def _listed_person(self, qid: str, name: str, iso3: str | None) -> None:
+        """A person a list of office holders names, added once with the name's aliases."""
+        if qid in self.entities:
+            return
+        self.entity(qid, qid=qid, name=name, type="person", country=iso3)
+        self.person_aliases(qid, name, iso3)
+        self.counts["people"] += 1
+
     def _world_leaders(self, leaders: Path) -> None:
         if not leaders.is_file():
             return
@@ -438,16 +446,7 @@ class _Builder:
                 if not leader:
                     continue
                 iso3 = self.iso3_by_qid.get(row.get("countryid") or "")
-                if leader not in self.entities:
-                    self.entity(
-                        leader,
-                        qid=leader,
-                        name=row["officeholderLabel"],
-                        type="person",
-                        country=iso3,
-                    )
-                    self.person_aliases(leader, row["officeholderLabel"], iso3)
-                    self.counts["people"] += 1
+                self._listed_person(leader, row["officeholderLabel"], iso3)
                 label = row.get("positionLabel") or ""
                 self.role(
                     leader,
@@ -470,12 +469,7 @@ class _Builder:
                 if not minister:
                     continue
                 iso3 = self.iso3_by_qid.get(row.get("country") or "")
-                if minister not in self.entities:
-                    self.entity(
-                        minister, qid=minister, name=row["name"], type="person", country=iso3
-                    )
-                    self.person_aliases(minister, row["name"], iso3)
-                    self.counts["people"] += 1
+                self._listed_person(minister, row["name"], iso3)
                 label = row.get("positionLabel") or "Minister of Foreign Affairs"
                 self.role(
                     minister,

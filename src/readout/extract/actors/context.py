@@ -12,6 +12,7 @@ from typing import Generic, TypeVar
 
 from spacy.tokens import Doc
 
+from readout.doccache import cached
 from readout.kb.lookup import KB, Entry, Match, loose_key, name_key
 from readout.lexicon import words
 from readout.model import Actor, ActorType, Document, Span
@@ -245,3 +246,8 @@ def unique(entries: Iterable[Entry]) -> list[Entry]:
     for e in entries:
         seen.setdefault(e.id, e)
     return list(seen.values())
+
+
+def lower_words(doc: Doc) -> set[str]:
+    """The words the document writes in lower case somewhere, once per document."""
+    return cached(doc, "actors.lower_words", lambda: {t.text for t in doc if t.is_lower})

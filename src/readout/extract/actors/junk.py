@@ -9,8 +9,7 @@ earlier stage (a transcript's speaker labels) gave it.
 
 from __future__ import annotations
 
-from readout.doccache import cached
-from readout.extract.actors.context import ActorState, Context
+from readout.extract.actors.context import ActorState, Context, lower_words
 from readout.lexicon import words
 
 
@@ -42,5 +41,5 @@ def _headline_fragment(ctx: Context, name: str) -> bool:
     parts = name.split()
     if len(parts) < 2 or not name.isupper():
         return False
-    lower = cached(ctx.doc, "actors.lower_words", lambda: {t.text for t in ctx.doc if t.is_lower})
+    lower = lower_words(ctx.doc)
     return any(p.lower() in lower or p.lower() in words("small_words") for p in parts)

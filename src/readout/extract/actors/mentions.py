@@ -18,6 +18,7 @@ from readout.extract.actors.context import (
     Spans,
     generation_of,
     in_ranges,
+    lower_words,
 )
 from readout.extract.actors.titles import TITLE_WORDS, title_at
 from readout.kb.lookup import Match, case_ok, name_key
@@ -55,14 +56,14 @@ def _entity_mentions(
 ) -> list[Mention]:
     """The pipeline's entities that name an actor, each cut to the name in it."""
     doc = ctx.doc
-    lower_words = {t.text for t in doc if t.is_lower}
+    lower = lower_words(doc)
     known = Spans((g.start, g.end, g) for g in gaz)
     out: list[Mention] = []
     for ent in doc.ents:
         kind = _entity_kind(ent)
         if kind is None or in_ranges(chrome, ent.start_char) or _set_phrase(doc, ent.start_char):
             continue  # "ADVERTISEMENT", "Photo: Getty Images", "Roe v. Wade"
-        m = _entity_mention(ctx, ent, kind, known, lower_words)
+        m = _entity_mention(ctx, ent, kind, known, lower)
         if m is not None:
             out.append(m)
     return out
