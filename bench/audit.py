@@ -100,12 +100,17 @@ def actor_map(gold: dict[str, Any], record: dict[str, Any]) -> dict[str, list[st
     return out
 
 
-def _speaker_right(gs: dict[str, Any], rs: dict[str, Any], amap: dict[str, list[str]]) -> bool:
+def _speaker_right(
+    gs: dict[str, Any], rs: dict[str, Any], amap: dict[str, list[str]], lenient: bool = False
+) -> bool:
+    """Strict: readout's speaker is gold's actor (through the actors' mentions); lenient
+    also accepts a speaker mention that overlaps gold's (GUIDELINE.md, "What bench/audit.py
+    scores")."""
     mention_ok = _overlap(_range(gs.get("speaker_mention")), _range(rs.get("speaker_mention")))
     if gs.get("speaker") is None:
         return bool(mention_ok) or rs.get("speaker") is None
     mapped = amap.get(rs.get("speaker") or "", [])
-    return bool(mapped) and mapped[0] == gs["speaker"]
+    return (bool(mapped) and mapped[0] == gs["speaker"]) or (lenient and bool(mention_ok))
 
 
 def _cue_right(gs: dict[str, Any], rs: dict[str, Any]) -> bool:
@@ -157,7 +162,13 @@ class Tally:
 def score_statements(gold: dict[str, Any], record: dict[str, Any], t: Tally) -> None:
     amap = actor_map(gold, record)
     gs_all = gold["statements"]
-    found = [s for s in record["statements"] if s["kind"] != "turn"]
+    # readout's reports of thought or of other acts ("X believes", "X decided to") are not
+    # statements of speech; gold has only those
+    found = [
+        s
+        for s in record["statements"]
+        if s["kind"] != "turn" and s.get("act", "speech") == "speech"
+    ]
     pairs = match_statements(gs_all, found)
     by_r = {ri: (gi, j) for gi, ri, j in pairs}
     asserted = [i for i, g in enumerate(gs_all) if g.get("status", "asserted") == "asserted"]
@@ -186,7 +197,7 @@ def score_statements(gold: dict[str, Any], record: dict[str, Any], t: Tally) -> 
             if speaker and j >= 0.8 and _cue_right(gs, rs):
                 t.add("strict")
                 strict_gold.add(gi)
-            if speaker:
+            if _speaker_right(gs, rs, amap, lenient=True):
                 t.add("lenient")
                 lenient_gold.add(gi)
             else:
@@ -198,7 +209,8 @@ def score_statements(gold: dict[str, Any], record: dict[str, Any], t: Tally) -> 
         # no one-to-one partner: lenient still accepts an overlapping gold statement
         near = [g for g in gs_all if _overlap(_range(g["content"]), _range(rs["content"]))]
         if status == "asserted" and any(
-            g.get("status", "asserted") == "asserted" and _speaker_right(g, rs, amap) for g in near
+            g.get("status", "asserted") == "asserted" and _speaker_right(g, rs, amap, lenient=True)
+            for g in near
         ):
             t.add("lenient")
         else:

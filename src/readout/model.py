@@ -24,6 +24,9 @@ StatementKind = Literal["direct", "indirect", "turn"]
 # "asserted": reported as said; "negated": reported as not said ("X did not say whether");
 # "hypothetical": asked about or supposed ("Did X tell Y?", "only if X told Y that ...")
 StatementStatus = Literal["asserted", "negated", "hypothetical"]
+# "speech": words said or written; "thought": a belief, stance, intention or perception
+# ("X believes", "X opposes"); "other": an action or appearance ("X decided to", "it seems")
+StatementAct = Literal["speech", "thought", "other"]
 EventStatus = Literal["occurred", "planned", "ongoing", "negated", "hypothetical"]
 
 
@@ -104,6 +107,7 @@ class Statement:
     via: list[str] = field(default_factory=list)
     time: str | None = None
     status: StatementStatus = "asserted"
+    act: StatementAct = "speech"
 
 
 @dataclass(slots=True)

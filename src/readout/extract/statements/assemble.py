@@ -8,6 +8,7 @@ from typing import Any, NamedTuple
 import numpy as np
 from spacy.tokens import Doc
 
+from readout.extract.statements.act import statement_act
 from readout.extract.statements.context import Candidate, Context
 from readout.extract.statements.learned import load_model, model_candidates, speech_probs
 from readout.extract.statements.nesting import (
@@ -256,6 +257,7 @@ def _to_statements(
                 via=_via(i, parent, people),
                 time=time_index.time_for(doc[c.cue_tok]),
                 status=statement_status(doc, doc[c.cue_tok]),
+                act=statement_act(doc, doc[c.cue_tok], content, c.direct),
             )
         )
     return statements
