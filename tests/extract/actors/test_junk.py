@@ -26,3 +26,15 @@ def test_page_furniture_and_headings_give_no_actors(nlp) -> None:
 def test_an_all_caps_name_that_is_a_name_stays(nlp) -> None:
     text = "AMY GOODMAN: Welcome to the show.\n\nAmy Goodman said the guests would speak."
     assert any("GOODMAN" in n.upper() for n in _names(nlp, text))
+
+
+def test_credits_and_a_datelines_agency_are_no_actors(nlp) -> None:
+    text = (
+        "Senator Joe Manchin spoke in Charleston on Monday. REUTERS/Leah Millis\n\n"
+        "The bill stalled [File: Andrew Harnik/AP]\n\n"
+        "(Photo: Eduardo Verdugo, AP)\n\n"
+        "Manchin said the energy bill would pass."
+    )
+    names = _names(nlp, text)
+    assert "Joe Manchin" in names
+    assert not names & {"Leah Millis", "Andrew Harnik", "Eduardo Verdugo"}

@@ -242,3 +242,59 @@ Yes yes INTJ UH ROOT 14 O 0
     # "you" in Ivanov's turn is Smith; Ivanov relays what Smith said
     assert (s.cue.text, s.content.text) == ("said", "the road is finished")
     assert (s.speaker, s.speaker_mention.text, s.via) == ("a2", "you", ["a1"])
+
+
+# "The CBS News interviewer said the debate was close.": a description with a name inside
+DESCRIBED = """
+The the DET DT det 3 O 1
+CBS CBS PROPN NNP compound 2 B-ORG 1
+News News PROPN NNP compound 3 I-ORG 1
+interviewer interviewer NOUN NN nsubj 4 O 1
+said say VERB VBD ROOT 4 O 1
+the the DET DT det 6 O 1
+debate debate NOUN NN nsubj 8 O 1
+was be AUX VBD cop 8 O 1
+close close ADJ JJ ccomp 4 O 0
+. . PUNCT . punct 4 O 0
+"""
+
+
+def test_a_described_speaker_is_not_the_name_inside_the_description(parse, actor, run) -> None:
+    doc = parse(DESCRIBED)
+    cbs = actor("a1", "CBS News", "organization", doc.text, "CBS News")
+    (s,), actors = run(doc, [cbs])
+    assert s.speaker_mention.text == "The CBS News interviewer"
+    (speaker,) = [a for a in actors if a.id == s.speaker]
+    assert speaker.id != "a1" and speaker.type == "person"
+
+
+def test_speakers_named_by_a_noun_for_a_body_get_an_actor(parse, run, only) -> None:
+    doc = parse("""
+Companies company NOUN NNS nsubj 1 O 1
+warned warn VERB VBD ROOT 1 O 1
+that that SCONJ IN mark 5 O 1
+jobs job NOUN NNS nsubj 5 O 1
+would would AUX MD aux 5 O 1
+go go VERB VB ccomp 1 O 0
+. . PUNCT . punct 1 O 0
+""")
+    out, actors = run(doc)
+    s = only(out, "warned")
+    (companies,) = [a for a in actors if a.id == s.speaker]
+    assert (companies.name, companies.type) == ("Companies", "group")
+
+
+def test_a_speaker_named_by_an_ordinary_noun_gets_no_actor(parse, run, only) -> None:
+    doc = parse("""
+The the DET DT det 1 O 1
+move move NOUN NN nsubj 2 O 1
+suggested suggest VERB VBD ROOT 2 O 1
+that that SCONJ IN mark 6 O 1
+talks talk NOUN NNS nsubj 6 O 1
+had have AUX VBD aux 6 O 1
+failed fail VERB VBN ccomp 2 O 0
+. . PUNCT . punct 2 O 0
+""")
+    out, actors = run(doc)
+    s = only(out, "suggested")
+    assert s.speaker is None and not actors

@@ -5,12 +5,48 @@ furniture, listed in the lexicon's ``page_furniture``), a one-word section headi
 its line ("Energy", "Healthcare"), and all-caps headline fragments ("MINISTER BLAMES",
 "NAVY SHOOTS DOWN"). Such an actor is dropped unless the knowledge base links it or an
 earlier stage (a transcript's speaker labels) gave it.
+
+Credits are not mentions: a photographer and agency joined by a slash ("REUTERS/Ann Wang",
+"Andrew Harnik/AP"), names in a line or bracket a credit word opens ("(Photo: Eduardo
+Verdugo, AP)", "( Also on POLITICO: ...)", ``credit_leads``), and the agency of a dateline
+("WASHINGTON (Reuters) -").
 """
 
 from __future__ import annotations
 
 from readout.extract.actors.context import ActorState, Context, lower_words
 from readout.lexicon import words
+
+
+def drop_credits(ctx: Context, a: ActorState) -> None:
+    """Take the mentions that are credits or a dateline's agency out of ``a``."""
+    a.actor.mentions = [m for m in a.actor.mentions if not _credit(ctx, m.start, m.end)]
+
+
+def _credit(ctx: Context, start: int, end: int) -> bool:
+    text = ctx.text
+    if text[end : end + 1] == "/" or text[start - 1 : start] == "/":
+        return True
+    dateline = ctx.document.dateline
+    if dateline is not None and dateline.span.start <= start and end <= dateline.span.end:
+        return dateline.place is None or not (
+            dateline.place.start <= start and end <= dateline.place.end
+        )
+    line_start = text.rfind("\n", 0, start) + 1
+    opener = max(text.rfind("(", line_start, start), text.rfind("[", line_start, start))
+    leads = [text[line_start:start]]
+    if opener >= 0:
+        leads.append(text[opener + 1 : start])
+    return any(_opens_with_credit(lead) for lead in leads)
+
+
+def _opens_with_credit(lead: str) -> bool:
+    head, colon, _rest = lead.partition(":")
+    if colon:
+        return head.strip(" ([|").lower() in words("credit_leads")
+    low = " ".join(lead.lower().split())
+    # "Video provided by AFP", "photo by Jane Doe": the lead ends with the credit words
+    return any(low == e or low.endswith(f" {e}") for e in words("credit_leads") if " by" in e)
 
 
 def is_junk(ctx: Context, a: ActorState) -> bool:

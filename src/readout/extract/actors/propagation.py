@@ -8,7 +8,7 @@ import re
 from spacy.tokens import Token
 
 from readout.extract.actors.context import ActorState, Context, Spans, generation_of
-from readout.extract.actors.junk import is_junk
+from readout.extract.actors.junk import drop_credits, is_junk
 from readout.extract.actors.linking import ROLE_RANK
 from readout.lexicon import words
 from readout.model import Actor
@@ -123,6 +123,9 @@ def _capitalised(tok: Token) -> bool:
 
 def finish(ctx: Context, seed: list[Actor]) -> tuple[list[Actor], dict[tuple[int, int], str]]:
     seeded = {id(a) for a in seed}
+    for a in ctx.actors:
+        if id(a.actor) not in seeded:
+            drop_credits(ctx, a)
     nums = [int(a.id[1:]) for a in seed if re.fullmatch(r"a\d+", a.id)]
     next_id = max(nums, default=0) + 1
     kept = [

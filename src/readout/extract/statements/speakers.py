@@ -22,7 +22,7 @@ from readout.extract.statements.syntax import (
     trim,
 )
 from readout.labels import entity_kind, is_name_part
-from readout.lexicon import tagged, words
+from readout.lexicon import table, tagged, words
 from readout.model import Actor, ActorType, Document, Span
 
 # nouns that name people or groups who speak without being a named actor
@@ -176,7 +176,9 @@ class Resolver:
         if head.pos_ == "NOUN" and head.lemma_.lower() in PERSON_NOUNS:
             return self._person_noun(head, mention)
         nlo, nhi = name_range(head)
-        found = self._at(*char_range(self.doc, nlo, nhi))
+        # a description's own head word, not the names it holds ("the CBS News interviewer")
+        named = (nlo, nhi) if head.pos_ != "NOUN" else (head.i, head.i + 1)
+        found = self._at(*char_range(self.doc, *named))
         if found is None and head.pos_ == "PROPN":
             # a name the tagger missed is its own actor, not the place in its description
             person = _unknown_person(self.doc, head, nlo, nhi)
@@ -185,10 +187,20 @@ class Resolver:
             org = _unknown_organization(self.doc, head, nlo, nhi)
             if org is not None:  # "The Christian Science Monitor reported"
                 return self._same_name_end(*org) or self._named_actor(*org, "organization")
-        found = found or self._at(*mention)
+        found = found or self._at(*self._naming_part(head, mention))
         if found is not None:
             return found
         return self._new_actor(head, mention)
+
+    def _naming_part(self, head: Token, mention: tuple[int, int]) -> tuple[int, int]:
+        """The characters of a speaker mention an actor may be named in: a description's
+        head word alone ("the CBS News interviewer" is not CBS News, "the top Democrat in
+        Congress" not Congress), a name's words up to its apposition ("Hoyt Bleakley, an
+        associate professor at the University of Michigan" is not the university)."""
+        if head.pos_ == "NOUN":
+            return head.idx, head.idx + len(head.text)
+        comma = self.text.find(",", head.idx + len(head.text), mention[1])
+        return mention[0], comma if comma >= 0 else mention[1]
 
     def _person_noun(self, head: Token, mention: tuple[int, int]) -> str | None:
         """ "Kremlin sources", "White House officials": a group of their own, not the
@@ -232,7 +244,7 @@ class Resolver:
             nlo, nhi = name_range(head)
             name = doc[nlo:nhi].text
             atype = "person" if kind == "person" else "organization"
-        elif head.pos_ == "NOUN" and lemma in PERSON_NOUNS:
+        elif head.pos_ == "NOUN" and _speaking_noun(lemma):
             lo, hi = trim(doc, head.left_edge.i, head.i + 1, keep_quotes=False)
             # "according to the agency": neither the preposition nor the article names it
             while lo < hi and (
@@ -243,11 +255,43 @@ class Resolver:
             ):
                 lo += 1
             name = doc[lo:hi].text
-            plural = "Plur" in head.morph.get("Number", []) or head.tag_ in ("NNS", "NNPS")
-            atype = "group" if plural else "organization" if lemma in _BODY_NOUNS else "person"
+            atype = _description_type(head)
         else:
             return None
         return self.actor_list.add(name, atype, Span.of(self.text, *char_range(doc, lo, hi)))
+
+
+def _description_type(head: Token) -> ActorType:
+    """The type of an actor a description names: many speakers are a group ("Companies",
+    "Liberal cranks"); one is a person when the noun names people ("the spokesman", "the
+    interviewer", "the top Democrat"), else the body that speaks ("the agency", "the
+    research organization", "the statement" of an administration)."""
+    lemma = head.lemma_.lower()
+    if "Plur" in head.morph.get("Number", []) or head.tag_ in ("NNS", "NNPS"):
+        return "group"
+    speaking = table("speaking_nouns").get(lemma)
+    if speaking in ("group", "organization"):
+        return speaking  # type: ignore[return-value]
+    if lemma in _BODY_NOUNS:
+        return "organization"
+    if lemma in PERSON_NOUNS or lemma in words("party_words") or _agent_noun(lemma):
+        return "person"
+    return "organization"
+
+
+def _speaking_noun(lemma: str) -> bool:
+    """A noun that can name who speaks: people, bodies, the media, agent nouns."""
+    return (
+        lemma in PERSON_NOUNS
+        or lemma in words("speaking_nouns")
+        or lemma in words("party_words")
+        or _agent_noun(lemma)
+    )
+
+
+def _agent_noun(lemma: str) -> bool:
+    """A noun for someone who does something ("interviewer", "analyst", "historian")."""
+    return len(lemma) > 5 and lemma.endswith(("er", "or", "ist", "ian"))
 
 
 # ---------------------------------------------------------------------------------------------
