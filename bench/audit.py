@@ -163,12 +163,8 @@ def score_statements(gold: dict[str, Any], record: dict[str, Any], t: Tally) -> 
     amap = actor_map(gold, record)
     gs_all = gold["statements"]
     # readout's reports of thought or of other acts ("X believes", "X decided to") are not
-    # statements of speech; gold has only those
-    found = [
-        s
-        for s in record["statements"]
-        if s["kind"] != "turn" and s.get("act", "speech") == "speech"
-    ]
+    # statements of speech; gold has only those (transcript turns included: GUIDELINE.md)
+    found = [s for s in record["statements"] if s.get("act", "speech") == "speech"]
     pairs = match_statements(gs_all, found)
     by_r = {ri: (gi, j) for gi, ri, j in pairs}
     asserted = [i for i, g in enumerate(gs_all) if g.get("status", "asserted") == "asserted"]

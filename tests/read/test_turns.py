@@ -249,6 +249,7 @@ def _label(s: str) -> str | None:
         ("PUTIN: We will see.", "PUTIN"),
         ("Q: What now?", "Q"),
         ("Question: What now?", "Question"),
+        ("CC: Do you mean about the debate itself?", "CC"),
     ],
 )
 def test_match_label(line: str, label: str) -> None:
@@ -271,6 +272,7 @@ def test_match_label(line: str, label: str) -> None:
         "See https://example.org for details",
         "The minister added: no comment.",
         "B: a list item",
+        "CC: Jane Doe, John Roe",
     ],
 )
 def test_not_a_label(line: str) -> None:

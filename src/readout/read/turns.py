@@ -101,6 +101,12 @@ def _token_ok(tok: str) -> bool:
     return bool(_WORD.match(tok)) and tok[0].isupper()
 
 
+def _initials_talking(label: str, said: str) -> bool:
+    """ "CC: Do you mean ...?": a speaker's initials that happen to spell a furniture word
+    ("CC:" of an e-mail) are a label when what follows talks to someone."""
+    return 2 <= len(label) <= 3 and label.isalpha() and label.isupper() and has_pronoun(said)
+
+
 def has_pronoun(said: str) -> bool:
     """First or second person near the start: people in a transcript talk to each other."""
     return bool(_PRONOUN.search(said[:400]))
@@ -135,7 +141,9 @@ def match_label(line: Line) -> LabelMatch | None:
         return None
     lead = tokens[1:] if len(tokens) > 1 and tokens[0].lower() in ("the", "a", "an") else tokens
     first = lead[0].lower().rstrip(".")
-    if first in _STOP_FIRST or lead[0].lower() in _STOP_FIRST:
+    if (first in _STOP_FIRST or lead[0].lower() in _STOP_FIRST) and not _initials_talking(
+        label, line.text[m.end() :]
+    ):
         return None
     generic = is_generic_label(label)
     # Bare single capitals other than Q/A are list markers ("B: ...") more often than people.

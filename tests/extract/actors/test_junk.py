@@ -38,3 +38,12 @@ def test_credits_and_a_datelines_agency_are_no_actors(nlp) -> None:
     names = _names(nlp, text)
     assert "Joe Manchin" in names
     assert not names & {"Leah Millis", "Andrew Harnik", "Eduardo Verdugo"}
+
+
+def test_a_seeded_speaker_keeps_its_type(nlp) -> None:
+    from readout.model import Actor, Span
+
+    text = "HH: Welcome back.\n\nHH said the show would go on."
+    seed = [Actor(id="a1", name="HH", type="person", mentions=[Span.of(text, 0, 2)])]
+    actors = extract_actors(nlp(text), Document(id="j", source="j", text=text), seed=seed)
+    assert [a.type for a in actors if a.name == "HH"] == ["person"]

@@ -49,8 +49,9 @@ def _forms(ctx: Context) -> dict[str, tuple[ActorState, str]]:
     forms: dict[str, tuple[ActorState, str]] = {}
     in_text: dict[str, bool] = {}  # short form -> whether the text has it as a word
     for a in ctx.actors:
-        if a.entry is None and a.votes:
-            # the first type with the most votes, as Counter.most_common(1) chose it
+        if a.entry is None and a.votes and "seed" not in a.kinds.values():
+            # the first type with the most votes, as Counter.most_common(1) chose it; a seed
+            # keeps the type it came with ("HH:" labels a person whatever the tagger reads)
             a.actor.type = max(a.votes, key=a.votes.__getitem__)
         for m in a.actor.mentions:
             kind = a.kinds.get((m.start, m.end))
