@@ -298,3 +298,20 @@ failed fail VERB VBN ccomp 2 O 0
     out, actors = run(doc)
     s = only(out, "suggested")
     assert s.speaker is None and not actors
+
+
+def test_a_time_is_never_the_speaker(parse, run, only) -> None:
+    # "Thursday, Napolitano said it was unclear.": the parser took the day for a subject too
+    doc = parse("""
+Thursday Thursday PROPN NNP nsubj 3 O 0
+, , PUNCT , punct 2 O 1
+Napolitano Napolitano PROPN NNP nsubj 3 B-PER 1
+said say VERB VBD ROOT 3 O 1
+it it PRON PRP expl 6 O 1
+was be AUX VBD cop 6 O 1
+unclear unclear ADJ JJ ccomp 3 O 0
+. . PUNCT . punct 3 O 0
+""")
+    out, actors = run(doc)
+    s = only(out, "said")
+    assert s.speaker_mention is not None and s.speaker_mention.text == "Napolitano"

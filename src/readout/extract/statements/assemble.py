@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -21,7 +22,12 @@ from readout.extract.statements.nesting import (
 )
 from readout.extract.statements.quotes import find_quotes
 from readout.extract.statements.rules import merge_quotes, rule_candidates
-from readout.extract.statements.speakers import Resolver, TurnSpeakers, speaker_mention
+from readout.extract.statements.speakers import (
+    Resolver,
+    TurnSpeakers,
+    speaker_head,
+    speaker_mention,
+)
 from readout.extract.statements.status import statement_status
 from readout.extract.statements.syntax import antecedent, char_range, np_range
 from readout.extract.times import TimeIndex
@@ -161,6 +167,11 @@ def _people(
     speaker = None
     mention: Span | None = None
     head = doc[c.source_head] if c.source_head is not None else None
+    if head is not None:
+        named = speaker_head(head)
+        if named is not head:
+            c = replace(c, source=None)  # the mention is the other subject's phrase
+        head = named
     if head is not None and not (head.is_space or head.is_punct):
         rng = speaker_mention(doc, text, c, head, dateline)
         if rng is not None:

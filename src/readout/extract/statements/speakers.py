@@ -21,7 +21,7 @@ from readout.extract.statements.syntax import (
     role_of,
     trim,
 )
-from readout.labels import entity_kind, is_name_part
+from readout.labels import entity_kind, is_name_part, is_subject
 from readout.lexicon import table, tagged, words
 from readout.model import Actor, ActorType, Document, Span
 
@@ -354,6 +354,25 @@ def _stray_source(doc: Doc, start: int) -> bool:
 
 
 _MENTION_EDGE = ",;:—–-"
+_TIME_WORDS = words("weekdays") | words("months") | words("time_nouns")
+
+
+def speaker_head(head: Token) -> Token | None:
+    """The word that names a candidate's speaker, given the one the rules or the model
+    chose: a time never speaks ("Earlier Thursday, Secretary Napolitano said": the parser
+    may take the day for a second subject, and the other subject is the speaker); None when
+    a time is all there is."""
+    if not _time_word(head):
+        return head
+    for c in head.head.children:
+        if c.i != head.i and is_subject(c.dep_) and not (c.is_space or c.is_punct):
+            if not _time_word(c):
+                return c
+    return None
+
+
+def _time_word(tok: Token) -> bool:
+    return tok.lower_ in _TIME_WORDS or tok.lemma_.lower() in _TIME_WORDS
 
 
 def speaker_mention(
