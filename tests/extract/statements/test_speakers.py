@@ -312,6 +312,6 @@ was be AUX VBD cop 6 O 1
 unclear unclear ADJ JJ ccomp 3 O 0
 . . PUNCT . punct 3 O 0
 """)
-    out, actors = run(doc)
+    out, _actors = run(doc)
     s = only(out, "said")
     assert s.speaker_mention is not None and s.speaker_mention.text == "Napolitano"
