@@ -47,3 +47,8 @@ def test_a_seeded_speaker_keeps_its_type(nlp) -> None:
     seed = [Actor(id="a1", name="HH", type="person", mentions=[Span.of(text, 0, 2)])]
     actors = extract_actors(nlp(text), Document(id="j", source="j", text=text), seed=seed)
     assert [a.type for a in actors if a.name == "HH"] == ["person"]
+
+
+def test_a_capitalised_sentence_opener_is_no_person(nlp) -> None:
+    text = "Earlier Thursday, Senator Joe Manchin said the energy bill would pass."
+    assert "Earlier" not in _names(nlp, text)

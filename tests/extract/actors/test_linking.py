@@ -54,3 +54,28 @@ def test_surname_alone_links_by_office_and_context(kb: KB, blank: Language) -> N
     )
     assert by_name(actors, "Sergey Lavrov").kb == "Q58217"
     assert by_name(actors, "Russia").type == "country"  # Moscow, the subject, stands for Russia
+
+
+def test_a_full_name_in_another_form_links_on_the_evidence_a_surname_needs(
+    kb: KB, blank: Language
+) -> None:
+    actors = run(
+        kb,
+        blank,
+        "Mikhail V. Mishustin met Alex Lukashenko in Moscow.",
+        {"Mikhail V. Mishustin": "PER", "Alex Lukashenko": "PER", "Moscow": "LOC"},
+        "2023-05-01",
+    )
+    assert by_name(actors, "Mikhail Mishustin").kb == "Q4298520"  # a middle initial
+    assert by_name(actors, "Alexander Lukashenko").kb == "Q2866"  # a short given name
+
+
+def test_another_given_name_is_another_person(kb: KB, blank: Language) -> None:
+    actors = run(
+        kb,
+        blank,
+        "Boris Mishustin spoke in Moscow.",
+        {"Boris Mishustin": "PER", "Moscow": "LOC"},
+        "2023-05-01",
+    )
+    assert by_name(actors, "Boris Mishustin").kb is None

@@ -3,7 +3,8 @@
 Taggers read capitalised chrome as names: "Enlarge this image" and "Caption" (page
 furniture, listed in the lexicon's ``page_furniture``), a one-word section heading alone on
 its line ("Energy", "Healthcare"), and all-caps headline fragments ("MINISTER BLAMES",
-"NAVY SHOOTS DOWN"). Such an actor is dropped unless the knowledge base links it or an
+"NAVY SHOOTS DOWN"), a capitalised sentence opener the tagger reads as no noun ("Earlier
+Thursday, ..."). Such an actor is dropped unless the knowledge base links it or an
 earlier stage (a transcript's speaker labels) gave it.
 
 Credits are not mentions: a photographer and agency joined by a slash ("REUTERS/Ann Wang",
@@ -57,6 +58,8 @@ def is_junk(ctx: Context, a: ActorState) -> bool:
         return True
     if " " not in name and _every_mention_is_a_heading(ctx, a):
         return True
+    if " " not in name and _never_a_noun(ctx, a):
+        return True
     return _headline_fragment(ctx, name)
 
 
@@ -67,6 +70,17 @@ def _every_mention_is_a_heading(ctx: Context, a: ActorState) -> bool:
         line_end = text.find("\n", m.end)
         line = text[line_start : line_end if line_end >= 0 else len(text)]
         if line.strip().rstrip(":") != m.text:
+            return False
+    return bool(a.actor.mentions)
+
+
+def _never_a_noun(ctx: Context, a: ActorState) -> bool:
+    """A one-word name the tagger reads as no noun wherever it stands ("Earlier Thursday,",
+    "Sounds about right."): a capitalised sentence opener, not someone."""
+    for m in a.actor.mentions:
+        span = ctx.doc.char_span(m.start, m.end)
+        # an untagged word (no part of speech: a pipeline without a tagger) says nothing
+        if span is None or len(span) != 1 or span[0].pos_ in ("", "PROPN", "NOUN", "X", "SYM"):
             return False
     return bool(a.actor.mentions)
 

@@ -4,12 +4,13 @@ name's first words name."""
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Sequence
 
 from readout.extract.actors.context import Context, Mention, initials
 from readout.kb.lookup import Entry, Match, case_ok
-from readout.lexicon import words
+from readout.lexicon import table, words
 
 _LOCATIVE = words("locative_words")
 
@@ -141,9 +142,52 @@ def choose(
         return None
     active = best.role_names_on(ctx.date)
     if not active:
-        return None
+        return _undated_fit(ctx, cands, hint_roles)
     backed = (best.country in ctx.countries) or bool(hint_roles and set(hint_roles) & set(active))
     prominent = max((ROLE_RANK.get(r, 1.0) for r in active), default=0.0) >= 2.0
     if runner is not None and best_score - runner < 1.0:
         return None
     return best if (backed or prominent) else None
+
+
+def _undated_fit(ctx: Context, cands: list[Entry], hint_roles: Sequence[str]) -> Entry | None:
+    """In a document without a date, the one candidate whose offices, held at any time, the
+    title words fit ("President Trump" with no date is the Trump who was president)."""
+    if ctx.date is not None or not hint_roles:
+        return None
+    fit = [e for e in cands if set(hint_roles) & {r.role for r in e.roles}]
+    return fit[0] if len(fit) == 1 else None
+
+
+def name_variants(ctx: Context, name: str) -> list[Entry]:
+    """People the knowledge base knows by another form of this full name: without a middle
+    initial ("Janet A. Napolitano"), by a formal given name ("Jim Mattis": James Mattis), with
+    more given names ("Javad Zarif": Mohammad Javad Zarif) or another transliteration
+    ("Alexander Torshin": Aleksandr Torshin)."""
+    if ctx.kb is None:
+        return []
+    parts = name.replace(",", " ").split()
+    given = [p.lower() for p in parts[:-1] if len(p.rstrip(".")) > 1]
+    if not given:
+        return []
+    return [
+        e
+        for e in ctx.kb.by_surname(parts[-1])
+        if e.type == "person" and _given_fits(given, e.name.lower().split()[:-1])
+    ]
+
+
+def _given_fits(given: list[str], entry_given: list[str]) -> bool:
+    formal = {f for g in given for f in table("nicknames").get(g, "").split()}
+    for g in given:
+        for e in entry_given:
+            if g == e or e in formal or _transliterated(g, e):
+                return True
+    return False
+
+
+def _transliterated(a: str, b: str) -> bool:
+    """ "alexander" ~ "aleksandr", "yevgeny" ~ "yevgeniy": one name in two spellings."""
+    if a[:3] != b[:3] or min(len(a), len(b)) < 5:
+        return False
+    return difflib.SequenceMatcher(None, a, b).ratio() >= 0.75

@@ -12,7 +12,14 @@ from readout.extract.actors.context import (
     strip_honorifics,
     unique,
 )
-from readout.extract.actors.linking import acronym_of, choose, metonymic, nested_country, pick_entry
+from readout.extract.actors.linking import (
+    acronym_of,
+    choose,
+    metonymic,
+    name_variants,
+    nested_country,
+    pick_entry,
+)
 from readout.extract.actors.titles import Title, TitleIndex, next_name_start
 from readout.kb.lookup import Entry, case_ok, loose_key, name_key
 from readout.model import Actor, ActorType
@@ -104,6 +111,9 @@ def _person_full(ctx: Context, m: Mention, hint: tuple[str, ...]) -> None:
             e for e in ctx.kb.candidates(name) if e.type == "person"
         ]
         entry = choose(ctx, unique(cands), hint, exact=True)
+        if not cands:
+            # another form of the name, linked only on the evidence a surname needs
+            entry = choose(ctx, name_variants(ctx, name), hint, exact=False)
     if entry is not None:
         existing = ctx.find(entry)
         if existing is not None:
