@@ -6,7 +6,7 @@ RECORDS is the output of `readout extract` (e.g. on ../shared/corpora/news-4k.js
 Prints, over all records:
 - actors named as page furniture or section headers: an actor whose name is one of the
   lexicon's ``page_furniture`` words, or a lone capitalised word that stands alone on its
-  line as a heading ("Energy", "Healthcare") in the text;
+  line as a heading ("Energy", "Healthcare") in the text, wherever it is mentioned;
 - merged people: a person actor whose mentions hold two different first names before the
   same surname ("Melania Trump" and "Donald Trump" in one actor; spelling variants such as
   Qasem/Qassem, Hilary/Hillary do not count);
@@ -37,17 +37,20 @@ def furniture_words() -> frozenset[str]:
 
 
 def is_heading(actor: dict[str, Any], text: str) -> bool:
-    """A one-word name standing alone on a line of its own, as section headers do."""
+    """A one-word name that stands only as section headers do: every mention alone on a
+    line of its own or an item of a menu line ("Hotels / Retail / Aircraft"). A name that is
+    also written in the story ("CNN" as a heading and in a sentence) is an actor."""
     name = actor["name"]
-    if " " in name:
+    if " " in name or not actor["mentions"]:
         return False
     for m in actor["mentions"]:
         line_start = text.rfind("\n", 0, m["start"]) + 1
         line_end = text.find("\n", m["end"])
-        line = text[line_start : line_end if line_end >= 0 else len(text)]
-        if line.strip() == m["text"]:
-            return True
-    return False
+        line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
+        items = [item.strip() for item in line.split(" / ")]
+        if line.rstrip(":") != m["text"] and not (len(items) >= 3 and m["text"] in items):
+            return False
+    return True
 
 
 def first_names(actor: dict[str, Any]) -> dict[str, set[str]]:

@@ -52,3 +52,14 @@ def test_a_seeded_speaker_keeps_its_type(nlp) -> None:
 def test_a_capitalised_sentence_opener_is_no_person(nlp) -> None:
     text = "Earlier Thursday, Senator Joe Manchin said the energy bill would pass."
     assert "Earlier" not in _names(nlp, text)
+
+
+def test_menu_items_and_section_headings_are_no_actors(nlp) -> None:
+    text = (
+        "Hotels / Real Estate / Entertainment / Retail\n\n"
+        "Retail\n\nSenator Joe Manchin said the energy bill would pass.\n\n"
+        "Entertainment\n\nThe bill stalled."
+    )
+    names = _names(nlp, text)
+    assert "Joe Manchin" in names
+    assert not names & {"Entertainment", "Retail"}

@@ -315,3 +315,12 @@ unclear unclear ADJ JJ ccomp 3 O 0
     out, _actors = run(doc)
     s = only(out, "said")
     assert s.speaker_mention is not None and s.speaker_mention.text == "Napolitano"
+
+
+def test_a_speaker_mention_stays_on_the_cues_line() -> None:
+    from readout.extract.statements.speakers import _on_the_cues_line
+
+    text = "Farms\n\nFarmers were angry that prices fell."
+    cue = (text.index("angry"), text.index("angry") + 5)
+    assert _on_the_cues_line(text, 0, text.index(" were"), cue) == (7, text.index(" were"))
+    assert _on_the_cues_line(text, 0, 5, cue) == (0, 0)  # the heading alone: no mention

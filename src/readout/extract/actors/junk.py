@@ -64,14 +64,21 @@ def is_junk(ctx: Context, a: ActorState) -> bool:
 
 
 def _every_mention_is_a_heading(ctx: Context, a: ActorState) -> bool:
+    """Each mention a line of its own ("Energy"), or an item of a menu line ("Hotels / Real
+    Estate / Entertainment / Retail")."""
     text = ctx.text
     for m in a.actor.mentions:
         line_start = text.rfind("\n", 0, m.start) + 1
         line_end = text.find("\n", m.end)
-        line = text[line_start : line_end if line_end >= 0 else len(text)]
-        if line.strip().rstrip(":") != m.text:
+        line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
+        if line.rstrip(":") != m.text and not _menu_item(line, m.text):
             return False
     return bool(a.actor.mentions)
+
+
+def _menu_item(line: str, name: str) -> bool:
+    items = [item.strip() for item in line.split(" / ")]
+    return len(items) >= 3 and name in items
 
 
 def _never_a_noun(ctx: Context, a: ActorState) -> bool:

@@ -385,10 +385,27 @@ def speaker_mention(
     lo, hi = _outside(rng, c.content, head.idx)
     if dateline is not None and lo < dateline.end <= head.idx:
         lo = dateline.end  # "MOSCOW, April 6 - Kremlin spokesperson ...": not his name
+    lo, hi = _on_the_cues_line(text, lo, hi, c.cue)
     while hi > lo and (text[hi - 1].isspace() or text[hi - 1] in _MENTION_EDGE):
         hi -= 1
     while lo < hi and (text[lo].isspace() or text[lo] in _MENTION_EDGE):
         lo += 1
     if hi <= lo or _stray_source(doc, lo):
         return None
+    return lo, hi
+
+
+def _on_the_cues_line(text: str, lo: int, hi: int, cue: tuple[int, int]) -> tuple[int, int]:
+    """The part of a speaker mention on the cue's line: a parse that runs a heading into
+    the sentence under it ("Farms / Farmers were pissed") does not make the heading speak."""
+    if hi <= cue[0]:
+        if "\n" in text[hi : cue[0]]:
+            return lo, lo  # nothing on the cue's line
+        cut = text.rfind("\n", lo, hi)
+        return (cut + 1, hi) if cut >= 0 else (lo, hi)
+    if lo >= cue[1]:
+        if "\n" in text[cue[1] : lo]:
+            return lo, lo
+        cut = text.find("\n", lo, hi)
+        return (lo, cut) if cut >= 0 else (lo, hi)
     return lo, hi
