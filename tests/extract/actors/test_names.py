@@ -48,3 +48,42 @@ def test_a_bare_surname_joins_the_most_named_person_not_a_relative_named_once(nl
     by_name = {a.name: a for a in extract_actors(nlp(text), document)}
     assert [m.text for m in by_name["Melania Trump"].mentions] == ["Melania Trump"]
     assert len(by_name["Donald Trump"].mentions) == 4
+
+
+def test_a_titled_surname_after_a_relative_is_the_office_holder(nlp) -> None:
+    from readout.extract.actors import extract_actors
+    from readout.model import Document
+
+    text = (
+        "Melania Trump visited a school in Ohio. President Trump said the economy was strong. "
+        "Trump added that he would win."
+    )
+    document = Document(id="t", source="t", text=text, published="2018-05-01")
+    by_name = {a.name: a for a in extract_actors(nlp(text), document)}
+    assert [m.text for m in by_name["Melania Trump"].mentions] == ["Melania Trump"]
+    assert by_name["Donald Trump"].kb == "Q22686"
+    assert len(by_name["Donald Trump"].mentions) == 2
+
+
+def test_equally_named_people_go_to_the_one_in_office(nlp) -> None:
+    from readout.extract.actors import extract_actors
+    from readout.model import Document
+
+    text = (
+        "Barack Obama spoke in Boston on Monday. Michelle Obama visited a hospital there. "
+        "Obama said the city would recover."
+    )
+    document = Document(id="t", source="t", text=text, published="2013-04-18")
+    by_name = {a.name: a for a in extract_actors(nlp(text), document)}
+    assert [m.text for m in by_name["Michelle Obama"].mentions] == ["Michelle Obama"]
+    assert len(by_name["Barack Obama"].mentions) == 2
+
+
+def test_a_name_after_the_article_is_no_person(nlp) -> None:
+    from readout.extract.actors import extract_actors
+    from readout.model import Document
+
+    text = "Senator Joe Manchin told the Hill that the vote would happen on Tuesday."
+    document = Document(id="t", source="t", text=text, published="2019-05-01")
+    types = {a.name: a.type for a in extract_actors(nlp(text), document)}
+    assert types.get("Hill", "organization") != "person"

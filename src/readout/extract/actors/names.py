@@ -13,6 +13,7 @@ from readout.extract.actors.context import (
     unique,
 )
 from readout.extract.actors.linking import (
+    ROLE_RANK,
     acronym_of,
     choose,
     metonymic,
@@ -56,6 +57,9 @@ def add_seed(ctx: Context, seed: list[Actor]) -> None:
 
 def resolve_names(ctx: Context, mentions: list[Mention], titles: list[Title]) -> None:
     text = ctx.text
+    for m in mentions:
+        if m.ner == "person" and not m.matches and _after_the(text, m):
+            m.ner = "organization"  # "told the Hill": people's names take no article
     persons = [m for m in mentions if _is_person(m)]
     others = [m for m in mentions if not _is_person(m)]
     title_next = {next_name_start(ctx, t): t for t in titles}
@@ -78,6 +82,15 @@ def resolve_names(ctx: Context, mentions: list[Mention], titles: list[Title]) ->
         _person_patronymic(ctx, m)
     for m in others:
         _other(ctx, m)
+
+
+def _after_the(text: str, m: Mention) -> bool:
+    """A one-word name right after "the" ("the Hill"), not a family ("the Clintons")."""
+    word = text[m.start : m.end]
+    if " " in word or word.endswith("s"):
+        return False
+    before = text[max(0, m.start - 4) : m.start]
+    return before.lower() == "the " and (m.start == 4 or not text[m.start - 5].isalnum())
 
 
 def _is_person(m: Mention) -> bool:
@@ -176,6 +189,11 @@ def _person_single(ctx: Context, m: Mention, hint: tuple[str, ...]) -> None:
         for a in ctx.having(("surname", lk), ("key", key))
         if a.actor.type == "person" and (a.surname == lk or key in a.keys)
     ]
+    holder = _titled_namesake(ctx, word, hint, same)
+    if holder is not None:  # "Melania Trump ... President Trump": not the first lady
+        target = ctx.find(holder) or ctx.new_actor(holder.name, "person", holder)
+        target.add(text, m.start, m.end, "surname")
+        return
     if same:
         before = [a for a in same if a.first <= m.start]
         target = (
@@ -210,14 +228,32 @@ def _person_single(ctx: Context, m: Mention, hint: tuple[str, ...]) -> None:
     a.add(text, m.start, m.end, "surname")
 
 
+def _titled_namesake(
+    ctx: Context, word: str, hint: tuple[str, ...], same: list[ActorState]
+) -> Entry | None:
+    """The office holder a titled surname names when the people of that surname the
+    document has are known to be others: "President Trump" after "Melania Trump" is the
+    president on the document's date, not her. None when any of them could be the one (an
+    unlinked name, or an entry the title fits)."""
+    if not hint or not same or ctx.kb is None:
+        return None
+    if any(a.entry is None or set(hint) & set(a.entry.role_names_on(ctx.date)) for a in same):
+        return None
+    entry = choose(ctx, ctx.kb.by_surname(word), hint, exact=False)
+    if entry is None or not set(hint) & set(entry.role_names_on(ctx.date)):
+        return None
+    return None if any(a.entry is not None and a.entry.id == entry.id for a in same) else entry
+
+
 def _most_salient(
     ctx: Context, people: list[ActorState], hint: tuple[str, ...], at: int
 ) -> ActorState:
     """Which of several people with this surname a bare surname names: the one a title
     before it fits ("President Trump": the holder of the office on the document's date),
-    else the one the document names in full most often, else the one named most before
-    this mention, else the latest named. A relative named once
-    ("Melania Trump") does not take every "Trump" after her."""
+    else the one named most before this mention, else the one whose office on the
+    document's date ranks highest, else the one the document names in full most often, else
+    the latest named. A relative named once ("Melania Trump") does not take every "Trump"
+    after her."""
     if hint:
         fitting = [
             a
@@ -227,12 +263,18 @@ def _most_salient(
         if len(fitting) == 1:
             return fitting[0]
 
-    def salience(a: ActorState) -> tuple[int, int, int]:
+    def salience(a: ActorState) -> tuple[int, float, int, int]:
         full = sum(k == "name" for k in a.kinds.values())
         so_far = sum(m.start < at for m in a.actor.mentions)
-        return (full, so_far, a.first)
+        return (so_far, _office_rank(ctx, a), full, a.first)
 
     return max(people, key=salience)
+
+
+def _office_rank(ctx: Context, a: ActorState) -> float:
+    if a.entry is None:
+        return 0.0
+    return max((ROLE_RANK.get(r, 1.0) for r in a.entry.role_names_on(ctx.date)), default=0.0)
 
 
 def _person_patronymic(ctx: Context, m: Mention) -> None:
