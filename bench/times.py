@@ -252,6 +252,10 @@ def score_item(item: Item, times: list[Time]) -> Score:
                 f"VALUE {item.name}: {t.span.text!r} {t.value} ({t.anchor})"
                 f" vs gold {g.text!r} {g.value}"
             )
+    for gi, ti in g_used.items():
+        g, t = gold[gi], system[ti]
+        if (g.start, g.end) != (t.span.start, t.span.end):
+            s.errors.append(f"SPAN  {item.name}: {t.span.text!r} vs gold {g.text!r}")
     for gi, g in enumerate(gold):
         if gi not in g_used:
             s.errors.append(f"MISS  {item.name}: {g.text!r} {g.type} {g.value} | {_ctx(text, g)}")

@@ -120,7 +120,8 @@ def test_unanchored_last_year_and_range() -> None:
 
 
 def test_the_past_two_years_is_a_duration() -> None:
-    t = one("Trade has doubled over the past two years.", "over the past two years")
+    # "over" is a preposition here, outside the expression as TimeML draws it
+    t = one("Trade has doubled over the past two years.", "the past two years")
     assert (t.type, t.value, t.anchor) == ("DURATION", "P2Y", "absolute")
 
 
@@ -157,3 +158,21 @@ def test_present_past_and_future_references() -> None:
     assert value("It will be decided later.", "later") == "FUTURE_REF"
     assert times("We want to know what happened.") == []
     assert times("The soon-to-open terminal.") == []
+
+
+def test_signals_and_focus_words_stay_outside_the_expression() -> None:
+    t = one("Five years after the launch, sales fell.", "Five years")
+    assert (t.type, t.value) == ("DURATION", "P5Y")
+    assert one("It opened just two weeks after the vote.", "two weeks").type == "DURATION"
+    assert one("Monday's meeting was long.", "Monday", "2019-01-08").type == "DATE"
+    assert one("He left two days before.", "two days before").type == "DATE"
+
+
+def test_both_ends_of_a_range_of_durations() -> None:
+    assert value("It takes between 60 and 90 days.", "60") == "P60D"
+    assert value("It takes between 60 and 90 days.", "90 days") == "P90D"
+
+
+def test_an_intensifier_is_inside_the_expression() -> None:
+    assert value("The deal will close very soon.", "very soon") == "FUTURE_REF"
+    assert value("More recently, prices fell.", "More recently") == "PAST_REF"

@@ -44,6 +44,7 @@ EXAMPLES = {
     "ref": ("The company currently employs 900.", "currently"),
     "set": ("They meet every Monday.", "every Monday"),
     "duration": ("Talks lasted three days.", "three days"),
+    "range_start": ("It takes between 60 and 90 days.", "60"),
     "vague_dur": ("It has risen for years.", "years"),
     "adj_dur": ("A years-long dispute.", "years-long"),
     "intraday": ("The intraday high.", "intraday"),

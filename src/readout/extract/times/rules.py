@@ -122,8 +122,10 @@ _UNIT_RE = (
 _APPROX = (
     r"(?:about|around|nearly|almost|over|more\s+than|less\s+than|fewer\s+than|at\s+least"
     r"|at\s+most|some|roughly|approximately|up\s+to|just\s+over|just\s+under|well\s+over"
-    r"|under|upwards\s+of|close\s+to|the\s+better\s+part\s+of|barely|only|just|a\s+full)"
+    r"|under|upwards\s+of|close\s+to|the\s+better\s+part\s+of|a\s+full)"
 )
+# focus adverbs ("just two weeks after", "only a year") stay outside the expression, as
+# TimeML and MEANTIME draw it; "over the next four years": "over" is then a preposition
 _TZ = (
     r"(?:UTC|GMT|Z|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|EET|EEST|MSK|JST|IST|AEST"
     r"|AEDT|local\s+time)"
@@ -391,7 +393,7 @@ RULES: list[Rule] = [
         "weekday",
         _p(
             r"(?:(?P<rel>last|next|this|coming|past|previous|following)\s+)?"
-            rf"(?P<wd>{_WD_FULL})(?P<pl>s)?\b(?:['’]s)?"
+            rf"(?P<wd>{_WD_FULL})(?P<pl>s)?\b"
             r"(?:\s+(?P<pod>morning|afternoon|evening|night|midday|lunchtime))?"
         ),
         needs=("day",),
@@ -403,7 +405,7 @@ RULES: list[Rule] = [
         "deictic",
         _p(
             r"(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|tonight"
-            r"|yesterday|tomorrow)\b(?:['’]s)?"
+            r"|yesterday|tomorrow)\b"
             r"(?:\s+(?P<pod>morning|afternoon|evening|night|midday|lunchtime))?"
         ),
         needs=("today", "tonight", "yesterday", "tomorrow"),
@@ -462,6 +464,8 @@ RULES: list[Rule] = [
     Rule(
         "ref",
         _p(
+            # an intensifier is part of the expression ("very soon", "more recently")
+            r"(?:(?:very|more|most|so|too)\s+(?=soon\b|recently\b|lately\b))?"
             r"(?P<w>right\s+now|now|currently|at\s+present|presently|nowadays|these\s+days"
             r"|at\s+the\s+moment|the\s+time\s+being|recently|recent|lately"
             r"|the\s+past|the\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?future"
@@ -508,7 +512,7 @@ RULES: list[Rule] = [
     Rule(
         "duration",
         _p(
-            rf"(?:(?P<approx>{_APPROX})\s+)?"
+            rf"(?:(?P<approx>{_APPROX})\s+(?!the\s))?"
             r"(?:(?P<det>the\s+(?:past|last|next|first|previous|following|coming|final"
             r"|remaining|same|other|ensuing|preceding|prior)|another|a\s+further|an\s+additional"
             r"|an?\s+extra|a\s+full|a\s+whole|the\s+whole|the\s+entire|an?\s+entire)\s+)?"
@@ -517,8 +521,23 @@ RULES: list[Rule] = [
             r"|more|additional|further|extra|whole|entire|solid|weekly|hour|day)[\s-]+){0,2}"
             rf"(?P<unit>{_UNIT_RE})(?P<pl>s)?\b(?!-old)"
             r"(?P<half>\s+and\s+a\s+half)?"
-            r"(?:\s+(?P<suf>ago|later|earlier|before|after|from\s+now|hence|old|in\s+a\s+row"
+            # "after"/"before" join only as an adverb ("two days before."); before an event
+            # they are a signal outside the expression ("Five years after the launch")
+            r"(?:\s+(?P<suf>ago|later|earlier|(?:before|after)(?=\s*(?:[,.;:)!?]|$))"
+            r"|from\s+now|hence|old|in\s+a\s+row"
             r"|running|back|on(?=\s*(?:[,.;:!?)]|$)))\b)?"
+        ),
+        needs=UNIT_WORDS,
+        check=check_duration,
+        resolve=r_duration,
+    ),
+    Rule(
+        # the first end of a range of durations ("between 60 and 90 days"): TimeML marks
+        # each end, and the first takes the unit of the second
+        "range_start",
+        _p(
+            rf"(?P<num>\d+(?:\.\d+)?|{_NUMWORD})(?=\s*(?:and|to|-|–)\s*(?:\d+(?:\.\d+)?|{_NUMWORD})"
+            rf"[\s-]+(?P<unit>{_UNIT_RE})(?P<pl>s)\b)"
         ),
         needs=UNIT_WORDS,
         check=check_duration,
@@ -546,7 +565,7 @@ RULES: list[Rule] = [
     ),
     Rule(
         "intraday",
-        _p(r"\b(?:intraday|intra-day|single-day|one-day|overnight)\b"),
+        _p(r"\b(?:an?\s+)?(?:intraday|intra-day|single-day|one-day|overnight)\b"),
         needs=("day", "overnight"),
         check=no_check,
         resolve=r_intraday,
