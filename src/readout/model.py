@@ -19,7 +19,7 @@ DocumentKind = Literal["article", "transcript"]
 PublishedFrom = Literal["metadata", "text", "inferred"]
 ActorType = Literal["person", "organization", "country", "place", "group"]
 TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
-TimeAnchor = Literal["published", "dateline", "previous", "absolute"]
+TimeAnchor = Literal["published", "dateline", "previous", "absolute", "inferred"]
 StatementKind = Literal["direct", "indirect", "turn"]
 # "asserted": reported as said; "negated": reported as not said ("X did not say whether");
 # "hypothetical": asked about or supposed ("Did X tell Y?", "only if X told Y that ...")

@@ -176,3 +176,35 @@ def test_both_ends_of_a_range_of_durations() -> None:
 def test_an_intensifier_is_inside_the_expression() -> None:
     assert value("The deal will close very soon.", "very soon") == "FUTURE_REF"
     assert value("More recently, prices fell.", "More recently") == "PAST_REF"
+
+
+def test_years_later_count_from_the_year_named_before() -> None:
+    t = one("The firm was founded in 2006. Ten years later, it was sold.", "Ten years later")
+    assert (t.value, t.anchor) == ("2016", "previous")
+
+
+def test_this_fiscal_year() -> None:
+    assert value("Spending will rise this fiscal year.", "this fiscal year", "2019-03-10") == (
+        "FY2019"
+    )
+
+
+def test_a_weekday_that_does_not_fit_the_nearby_years_infers_its_year() -> None:
+    t = one("They met on Wednesday, April 5th, in Geneva.", "Wednesday, April 5th", "2019-03-10")
+    assert (t.value, t.anchor) == ("2017-04-05", "inferred")
+
+
+def test_a_coming_event_is_ahead() -> None:
+    text = "Leaders are due to arrive on Wednesday for talks."
+    assert value(text, "Wednesday", "2019-03-10") == "2019-03-13"
+
+
+def test_a_weekday_in_what_an_older_report_said_counts_from_the_report(nlp) -> None:
+    text = "On March 1, 2017, the minister said that on Friday the talks had failed."
+    t = one(text, "Friday", "2019-03-10", doc=nlp(text))
+    assert (t.value, t.anchor) == ("2017-02-24", "previous")
+    text = "A report from April 2013 said that on Friday the plant had closed."
+    t = one(text, "Friday", "2019-03-10", doc=nlp(text))
+    assert t.value == "XXXX-WXX-5"  # a Friday of then, not of 2019
+    text = "The House passed a bill last year, and the Senate took it up on Thursday."
+    assert one(text, "Thursday", "2019-03-10", doc=nlp(text)).value == "2019-03-07"

@@ -35,6 +35,7 @@ class Previous:
     start: int
     sentence: int
     paragraph: int
+    absolute: bool = False  # named with its year ("April 2013"), not counted from a reference
 
 
 @dataclass
@@ -159,7 +160,9 @@ def note(ctx: Context, c: Candidate, v: Value) -> None:
     first = v.value.split("/")[0]
     start_day = value_date(first)
     if start_day is not None:
-        ctx.prev_any = Previous(start_day, first, c.start, ctx.sentence_of(c.start), para)
+        ctx.prev_any = Previous(
+            start_day, first, c.start, ctx.sentence_of(c.start), para, v.anchor == "absolute"
+        )
     m = DAY_VALUE.match(v.value)
     if m:
         try:

@@ -166,6 +166,25 @@ def unanchored(unit: str) -> str:
     return UNANCHORED.get(unit, "XXXX-XX-XX")
 
 
+def weekday_year(ref: date, month: int, day: int | None, weekday: int | None) -> int | None:
+    """ "Wednesday, April 5th" where April 5 is no Wednesday in the years around ``ref``: the
+    latest year up to ``ref`` in which it is (the text's weekday is evidence of its year,
+    as for an article republished without its date). None when a nearby year fits or the
+    weekday and date say nothing."""
+    if weekday is None or day is None:
+        return None
+    if any(c[0].weekday() == weekday for c in _stretches(ref, month, day, 1)):
+        return None
+    for year in range(ref.year, ref.year - 29, -1):  # the calendar repeats in 28 years
+        try:
+            d = date(year, month, day)
+        except ValueError:
+            continue  # February 29th
+        if d <= ref and d.weekday() == weekday:
+            return year
+    return None
+
+
 def pick_date(
     ref: date,
     month: int,

@@ -6,6 +6,8 @@ rules and stay here."""
 
 from __future__ import annotations
 
+import functools
+
 from readout.lexicon import entries, table, words
 
 # --------------------------------------------------------------------------------------------
@@ -221,3 +223,15 @@ MONTH_WORDS = tuple(w[:3] for w in entries("months"))  # "jan" ... "dec"
 DAY_WORDS = tuple(w[:3] for w in entries("weekdays"))  # "mon" ... "sun"
 
 POD_WORDS = ("morning", "afternoon", "evening", "night", "midday", "lunchtime")
+
+
+@functools.cache
+def speech_lemmas() -> frozenset[str]:
+    """The verbs of saying of the cue lexicon ("say", "report"): a weekday inside what an
+    older report said counts from that report's time ("a report from April 2013 said that
+    on Friday ...")."""
+    return frozenset(
+        line.split()[0].replace("_", " ")
+        for line in entries("cues")
+        if "speech" in line.split(None, 1)[1].split(",")
+    )

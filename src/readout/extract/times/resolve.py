@@ -8,8 +8,16 @@ import re
 from datetime import date, timedelta
 
 from readout.extract.times.candidate import Candidate
-from readout.extract.times.context import Context, Value, direction_of, rel_sign, relative_base
+from readout.extract.times.context import (
+    Context,
+    Previous,
+    Value,
+    direction_of,
+    rel_sign,
+    relative_base,
+)
 from readout.extract.times.dates import (
+    DAY_VALUE,
     add_months,
     at_granularity,
     day_num,
@@ -24,9 +32,18 @@ from readout.extract.times.dates import (
     unanchored,
     unit_key,
     week_value,
+    weekday_year,
     year_of,
 )
-from readout.extract.times.lexicon import ORDINALS, POD, SEASONS, SET_WORDS, UNITS, WEEKDAYS
+from readout.extract.times.lexicon import (
+    ORDINALS,
+    POD,
+    SEASONS,
+    SET_WORDS,
+    UNITS,
+    WEEKDAYS,
+    speech_lemmas,
+)
 from readout.model import TimeAnchor, TimeType
 
 
@@ -66,10 +83,14 @@ def r_mdy(c: Candidate, ctx: Context) -> Value | None:
         year = year_of(g["y"] or "", ctx.ref)
         anchor: TimeAnchor = "absolute"
     elif ctx.ref is not None:
+        inferred = weekday_year(ctx.ref, month, day, wd)
         picked = pick_date(ctx.ref, month, day, direction_of(ctx, c), wd)
-        if picked is None:
+        if inferred is not None:
+            year, anchor = inferred, "inferred"
+        elif picked is None:
             return None
-        year, anchor = picked.year, ctx.ref_anchor
+        else:
+            year, anchor = picked.year, ctx.ref_anchor
     else:
         return _unanchored_day(month, day, month2, day2)
     try:
@@ -190,6 +211,14 @@ def r_apos_year(c: Candidate, ctx: Context) -> Value | None:
 
 
 def r_fiscal(c: Candidate, ctx: Context) -> Value | None:
+    rel = (c.g.get("rel") or "").lower()
+    if rel:
+        # "this fiscal year": the reference's year stands for it (the year a fiscal year
+        # ends in names it, in the US and most reports); XXXX without a reference
+        if ctx.ref is None:
+            return Value("DATE", "FYXXXX", "absolute")
+        step = {"last": -1, "previous": -1, "next": 1, "coming": 1}.get(rel, 0)
+        return Value("DATE", f"FY{ctx.ref.year + step}", ctx.ref_anchor)
     y = c.g.get("y") or c.g.get("y3") or ""
     if len(y) == 2:
         y = str(year_of(y, ctx.ref))
@@ -313,10 +342,34 @@ def r_weekday(c: Candidate, ctx: Context) -> Value | None:
         v = f"XXXX-WXX-{wd + 1}"
         return Value("TIME" if pod else "DATE", v + (f"T{pod}" if pod else ""), "absolute")
     rel = (g.get("rel") or "").lower()
-    d = pick_weekday(ctx.ref, wd, direction_of(ctx, c) if not rel else None, rel)
+    base, anchor = ctx.ref, ctx.ref_anchor
+    frame = None if rel else reported_frame(ctx, c)
+    if frame is not None:
+        if not DAY_VALUE.match(frame.value):
+            # "a report from April 2013 said that on Friday": a Friday of then, not of now
+            return Value("TIME" if pod else "DATE", f"XXXX-WXX-{wd + 1}", "absolute")
+        base, anchor = frame.day, "previous"
+    d = pick_weekday(base, wd, direction_of(ctx, c) if not rel else None, rel)
     if pod:
-        return Value("TIME", f"{d.isoformat()}T{pod}", ctx.ref_anchor)
-    return Value("DATE", d.isoformat(), ctx.ref_anchor)
+        return Value("TIME", f"{d.isoformat()}T{pod}", anchor)
+    return Value("DATE", d.isoformat(), anchor)
+
+
+def reported_frame(ctx: Context, c: Candidate) -> Previous | None:
+    """The older time a report in this sentence is dated by, when the expression stands in
+    what that report said: "A report from April 2013 said that on Friday ...", "On March 1,
+    the minister said Friday's vote ...". None when the sentence has no such report, or
+    its time is the reference's own day."""
+    p = ctx.prev_any
+    if p is None or ctx.ref is None or ctx.sentence_of(p.start) != ctx.sentence_of(c.start):
+        return None
+    if not p.absolute or p.day >= ctx.ref - timedelta(days=1):
+        return None
+    between = ctx.doc.char_span(p.start, c.start, alignment_mode="expand")
+    if between is None:
+        return None
+    said = any(t.lemma_.lower() in speech_lemmas() and t.pos_ == "VERB" for t in between)
+    return p if said else None
 
 
 def r_deictic(c: Candidate, ctx: Context) -> Value | None:
@@ -480,7 +533,10 @@ def r_duration(c: Candidate, ctx: Context) -> Value | None:
             return Value("DATE", "PAST_REF" if back else "FUTURE_REF", "absolute")
         sign = -1 if suf in ("ago", "back", "earlier", "before") else 1
         source = "ref" if suf in ("ago", "back", "from now", "hence") else "prev"
-        base, anchor = relative_base(ctx, c, source)
+        # "in 2006 ... ten years later": a year (or month) counts from a previous time of
+        # its own granularity; "three days later" needs a previous day
+        coarse = unit in ("month", "quarter", "year", "decade", "century")
+        base, anchor = relative_base(ctx, c, source, coarse=coarse)
         gran = {"week": "day", "fortnight": "day", "hour": "day", "minute": "day", "second": "day"}
         if base is None:
             return Value("DATE", unanchored(gran.get(unit, unit)), "absolute")

@@ -330,7 +330,9 @@ RULES: list[Rule] = [
         "fiscal",
         _p(
             r"(?:(?:fiscal|financial)\s+(?:year\s+)?(?P<y>\d{4})(?:\s*[-/–]\s*(?P<y2>\d{2,4}))?"
-            r"|\bFY\s?['’]?(?P<y3>\d{4}|\d{2})\b)"
+            r"|\bFY\s?['’]?(?P<y3>\d{4}|\d{2})\b"
+            r"|(?:the\s+)?(?P<rel>this|last|next|current|previous|coming)\s+(?:fiscal|financial)"
+            r"\s+year\b)"
         ),
         needs=("fiscal", "financial", "fy"),
         check=no_check,

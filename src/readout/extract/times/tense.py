@@ -63,6 +63,8 @@ def verb_tense(v: Token, depth: int = 0) -> Tense:
             return "future" if c.lower_ in ("would", "may", "might", "could") else None
     if v.lemma_.lower() in SCHEDULE_VERBS:
         return "future"  # what is scheduled, slated or due lies ahead
+    if any(c.lower_ in FUTURE_HEADS and dep_role(c.dep_) == "marker" for c in kids):
+        return "future"  # "are due to arrive", parsed with "due to" as one marker
     head = v.head
     has_head = head.i != v.i and depth < 4
     role = dep_role(v.dep_)
