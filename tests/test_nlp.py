@@ -33,3 +33,11 @@ def test_parse_and_entities_map_to_readout_roles(nlp) -> None:
         labels.is_subject(c.dep_) and "Putin" in [t.text for t in c.subtree] for c in told.children
     )
     assert any(labels.dep_role(c.dep_) == "clausal_complement" for c in told.children)
+
+
+def test_news_abbreviations_do_not_end_a_sentence(nlp) -> None:
+    doc = nlp(
+        "Maj. Gen. Qassem Soleimani was killed. Sens. Lindsey Graham and Chuck Schumer spoke."
+    )
+    assert [t.text for t in doc[:2]] == ["Maj.", "Gen."]
+    assert len(list(doc.sents)) == 2

@@ -14,6 +14,7 @@ import spacy
 from spacy.language import Language
 
 from readout.errors import PIPELINE_MISSING, ReadoutError
+from readout.lexicon import entries
 from readout.model import Producer
 
 DEFAULT_MODEL = "en_readout_core"
@@ -42,7 +43,22 @@ def load_pipeline(name: str | None = None, max_length: int = 6_000_000) -> Langu
     # Documents are capped by the readers' size limit; spaCy's own 1M-character guard would
     # otherwise reject long but legitimate transcripts.
     nlp.max_length = max(nlp.max_length, max_length)
+    _add_abbreviations(nlp)
     return nlp
+
+
+def _add_abbreviations(nlp: Language) -> None:
+    """News abbreviations the pipeline's tokenizer may split ("Maj.", "Sens."), each kept one
+    token so that it does not end a sentence before the name it titles."""
+    from spacy.symbols import ORTH
+
+    tokenizer = nlp.tokenizer
+    rules = getattr(tokenizer, "rules", None)
+    if rules is None or not hasattr(tokenizer, "add_special_case"):
+        return  # a custom tokenizer: it has its own idea of abbreviations
+    for abbreviation in entries("abbreviations"):
+        if abbreviation not in rules:
+            tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
 
 
 def pipeline_info(nlp: Language) -> str:
