@@ -50,15 +50,13 @@ def load_pipeline(name: str | None = None, max_length: int = 6_000_000) -> Langu
 def _add_abbreviations(nlp: Language) -> None:
     """News abbreviations the pipeline's tokenizer may split ("Maj.", "Sens."), each kept one
     token so that it does not end a sentence before the name it titles."""
-    from spacy.symbols import ORTH
-
     tokenizer = nlp.tokenizer
     rules = getattr(tokenizer, "rules", None)
     if rules is None or not hasattr(tokenizer, "add_special_case"):
         return  # a custom tokenizer: it has its own idea of abbreviations
     for abbreviation in entries("abbreviations"):
         if abbreviation not in rules:
-            tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+            tokenizer.add_special_case(abbreviation, [{"ORTH": abbreviation}])
 
 
 def pipeline_info(nlp: Language) -> str:
