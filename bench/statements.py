@@ -93,6 +93,8 @@ def parse_all(nlp, texts: list[tuple[str, str]], cache: Path | None):
         # name, version and scores: a retrained pipeline under the same version is new
         json.dumps(
             [nlp.meta.get(k) for k in ("name", "version", "performance", "test_scores")]
+            # readout's additions at load time (components, tokenizer special cases)
+            + [nlp.pipe_names, len(getattr(nlp.tokenizer, "rules", {}) or {})]
         ).encode()
         + b"".join(t.encode() for _, t in texts)
     ).hexdigest()[:16]
@@ -125,8 +127,6 @@ def main() -> int:
     ap.add_argument("--keep", help="write the records of the last mode here")
     args = ap.parse_args()
 
-    import spacy
-
     from readout.extract import statements as st
     from readout.model import Document, Record
     from readout.nlp import pipeline_info
@@ -147,7 +147,9 @@ def main() -> int:
         paths = paths[: args.limit]
     texts = [(Path(p).stem, Path(p).read_text(encoding="utf-8")) for p in paths]
 
-    nlp = spacy.load(args.model)
+    from readout.nlp import load_pipeline
+
+    nlp = load_pipeline(args.model)  # as readout runs it: its abbreviations, line breaks
     cache = (
         None
         if args.no_cache

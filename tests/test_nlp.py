@@ -41,3 +41,10 @@ def test_news_abbreviations_do_not_end_a_sentence(nlp) -> None:
     )
     assert [t.text for t in doc[:2]] == ["Maj.", "Gen."]
     assert len(list(doc.sents)) == 2
+
+
+def test_a_line_break_ends_a_sentence(nlp) -> None:
+    doc = nlp("These are terrorists, according to Francois Hollande:\n\nHollande branded it.")
+    assert nlp.pipe_names.index("readout_paragraph_breaks") < nlp.pipe_names.index("parser")
+    starts = [s.start_char for s in doc.sents]
+    assert doc.text.index("Hollande branded") in starts

@@ -3,6 +3,7 @@
 Add them to any English pipeline that has a parser and entity recognizer::
 
     nlp = spacy.load("en_core_web_sm")
+    nlp.add_pipe("readout_paragraph_breaks", before="parser")  # as readout.nlp loads it
     nlp.add_pipe("readout_structure")
     nlp.add_pipe("readout_actors")
     nlp.add_pipe("readout_times")
@@ -121,3 +122,15 @@ for _stage in STAGES:
         default_config={"stage": {"@misc": _stage.function}},
         func=_factory(_stage),
     )
+
+
+@Language.component("readout_paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: set before the parser, so that it never parses a
+    heading, a caption or the paragraph before into the sentence after ("Farms / Farmers
+    were angry", "..., according to Hollande: / Hollande branded the attack")."""
+    for i in range(1, len(doc)):
+        prev = doc[i - 1]
+        if prev.is_space and "\n" in prev.text and not doc[i].is_space:
+            doc[i].is_sent_start = True
+    return doc

@@ -44,7 +44,18 @@ def load_pipeline(name: str | None = None, max_length: int = 6_000_000) -> Langu
     # otherwise reject long but legitimate transcripts.
     nlp.max_length = max(nlp.max_length, max_length)
     _add_abbreviations(nlp)
+    _add_paragraph_breaks(nlp)
     return nlp
+
+
+def _add_paragraph_breaks(nlp: Language) -> None:
+    """Line breaks end sentences (:func:`readout.components.paragraph_breaks`), set before
+    whichever component first splits sentences."""
+    import readout.components  # noqa: F401  (registers the component)
+
+    first = next((p for p in nlp.pipe_names if p in ("parser", "senter", "sentencizer")), None)
+    if first is not None and "readout_paragraph_breaks" not in nlp.pipe_names:
+        nlp.add_pipe("readout_paragraph_breaks", before=first)
 
 
 def _add_abbreviations(nlp: Language) -> None:
