@@ -324,3 +324,15 @@ def test_a_speaker_mention_stays_on_the_cues_line() -> None:
     cue = (text.index("angry"), text.index("angry") + 5)
     assert _on_the_cues_line(text, 0, text.index(" were"), cue) == (7, text.index(" were"))
     assert _on_the_cues_line(text, 0, 5, cue) == (0, 0)  # the heading alone: no mention
+
+
+def test_an_unnamed_source_named_again_is_one_actor(nlp) -> None:
+    from readout.pipeline import build_record
+
+    text = (
+        "A senior official said the talks had stalled. The official added that a deal was "
+        "still possible."
+    )
+    record = build_record(Document(id="t", source="t", text=text), nlp(text))
+    speakers = {s.speaker for s in record.statements}
+    assert len(speakers) == 1 and None not in speakers

@@ -136,6 +136,8 @@ class Resolver:
         self.index = MentionIndex(actors)
         # (char of the mention, actor id) of each speaker found so far, for "he said" to go on
         self.speakers: list[tuple[int, str]] = []
+        # head noun -> the latest actor a description with it named ("a senior official")
+        self.described: dict[str, Actor] = {}
 
     def _at(self, start: int, end: int) -> str | None:
         return actor_at(self.actors, start, end, index=self.index)
@@ -256,9 +258,27 @@ class Resolver:
                 lo += 1
             name = doc[lo:hi].text
             atype = _description_type(head)
+            span = Span.of(self.text, *char_range(doc, lo, hi))
+            if hi - lo == 1 and _definite(head):
+                # "a senior official said ... the official added": the one named before
+                earlier = self.described.get(lemma)
+                if earlier is not None:
+                    return self.actor_list.add_mention(earlier, span)
+            found = self.actor_list.add(name, atype, span)
+            actor = next((a for a in self.actors if a.id == found), None)
+            if actor is not None:
+                self.described[lemma] = actor
+            return found
         else:
             return None
         return self.actor_list.add(name, atype, Span.of(self.text, *char_range(doc, lo, hi)))
+
+
+def _definite(head: Token) -> bool:
+    """ "the official", "that official": a description that refers back."""
+    return any(
+        role_of(c) == "determiner" and c.lower_ in ("the", "this", "that") for c in head.children
+    )
 
 
 def _description_type(head: Token) -> ActorType:
