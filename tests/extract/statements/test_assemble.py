@@ -74,3 +74,18 @@ def test_real_pipeline_on_a_news_sentence(run) -> None:
     assert any(c.startswith("that Putin had told Lukashenko") for c in contents)
     # the issue's own example: the report inside Peskov's words is one of its own
     assert "that relations had improved" in contents
+
+
+def test_an_indirect_content_ends_before_its_full_stop(nlp) -> None:
+    from readout.model import Document
+    from readout.pipeline import build_record
+
+    for text, content in [
+        ("Kremlin spokesman Dmitry Peskov said the visit was useful.", "the visit was useful"),
+        (
+            "The senator said the attack was planned in the U.S.",
+            "the attack was planned in the U.S.",
+        ),
+    ]:
+        record = build_record(Document(id="t", source="t", text=text), nlp(text))
+        assert [s.content.text for s in record.statements] == [content]

@@ -235,6 +235,22 @@ def _content_after_dateline(
     return clo, chi
 
 
+def _without_closing_stop(text: str, content: tuple[int, int]) -> tuple[int, int]:
+    """An indirect content ends before the full stop (or comma, semicolon) that closes its
+    sentence: "said the visit was useful." reports "the visit was useful"."""
+    lo, hi = content
+    while hi > lo + 1 and (text[hi - 1].isspace() or text[hi - 1] in ".,;:"):
+        if text[hi - 1] == "." and _abbreviation_at(text, lo, hi):
+            break  # "... in the U.S.": the stop is the abbreviation's
+        hi -= 1
+    return lo, hi
+
+
+def _abbreviation_at(text: str, lo: int, hi: int) -> bool:
+    word = text[lo:hi].rsplit(None, 1)[-1]
+    return word.count(".") > 1 or (len(word) <= 4 and word[:1].isupper())
+
+
 def _to_statements(
     doc: Doc,
     document: Document,
@@ -256,6 +272,8 @@ def _to_statements(
         content = _content_after_dateline(text, c.content, dateline)
         if content is None:
             continue
+        if not c.direct:
+            content = _without_closing_stop(text, content)
         statements.append(
             Statement(
                 id=f"s{first_id + len(statements)}",
