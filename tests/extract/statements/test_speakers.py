@@ -336,3 +336,16 @@ def test_an_unnamed_source_named_again_is_one_actor(nlp) -> None:
     record = build_record(Document(id="t", source="t", text=text), nlp(text))
     speakers = {s.speaker for s in record.statements}
     assert len(speakers) == 1 and None not in speakers
+
+
+def test_a_month_that_names_someone_speaks(nlp) -> None:
+    from readout.pipeline import build_record
+
+    text = (
+        "Prime Minister Theresa May won the vote. After the vote, May said she believed "
+        "parliament had a duty to act."
+    )
+    record = build_record(Document(id="t", source="t", text=text), nlp(text))
+    (said,) = [s for s in record.statements if s.cue is not None and s.cue.text == "said"]
+    names = {a.id: a.name for a in record.actors}
+    assert names.get(said.speaker or "") == "Theresa May"

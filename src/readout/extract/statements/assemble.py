@@ -167,7 +167,7 @@ def _people(
     speaker = None
     mention: Span | None = None
     head = doc[c.source_head] if c.source_head is not None else None
-    if head is not None:
+    if head is not None and not resolver.names_someone(head):
         named = speaker_head(head)
         if named is not head:
             c = replace(c, source=None)  # the mention is the other subject's phrase

@@ -142,6 +142,10 @@ class Resolver:
     def _at(self, start: int, end: int) -> str | None:
         return actor_at(self.actors, start, end, index=self.index)
 
+    def names_someone(self, tok: Token) -> bool:
+        """Whether an actor's mention covers the word ("May" of Theresa May, not the month)."""
+        return self._at(tok.idx, tok.idx + len(tok.text)) is not None
+
     def turn_speaker(self, turn: Any) -> str | None:
         """The actor speaking a transcript turn: the one mentioned by its label, else the
         one whose name the label resolves to."""
@@ -392,6 +396,8 @@ def speaker_head(head: Token) -> Token | None:
 
 
 def _time_word(tok: Token) -> bool:
+    if tok.ent_type_ and entity_kind(tok.ent_type_) == "person":
+        return False  # "May said": Theresa May, not the month
     return tok.lower_ in _TIME_WORDS or tok.lemma_.lower() in _TIME_WORDS
 
 
