@@ -89,3 +89,29 @@ def test_an_indirect_content_ends_before_its_full_stop(nlp) -> None:
     ]:
         record = build_record(Document(id="t", source="t", text=text), nlp(text))
         assert [s.content.text for s in record.statements] == [content]
+
+
+def test_a_speaker_is_not_what_they_said(nlp) -> None:
+    from readout.model import Document
+    from readout.pipeline import build_record
+
+    text = "The president spoke. He said the economy was strong."
+    record = build_record(Document(id="t", source="t", text=text), nlp(text))
+    assert [s.content.text for s in record.statements] == ["the economy was strong"]
+
+
+def test_quotations_after_a_colon_lead_in_with_a_claim_noun(nlp) -> None:
+    from readout.model import Document
+    from readout.pipeline import build_record
+
+    text = (
+        "At the rally, the president made these claims:\n\n"
+        '"We have the best economy ever."\n\n"Unemployment is the lowest in history."\n\n'
+        "The White House issued the following statement:\n\n"
+        '"The president will sign the bill."'
+    )
+    record = build_record(Document(id="t", source="t", text=text), nlp(text))
+    contents = [s.content.text for s in record.statements]
+    assert any(c.startswith('"We have the best economy') for c in contents), contents
+    assert '"The president will sign the bill."' in contents
+    assert "the following" not in contents

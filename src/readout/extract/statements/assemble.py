@@ -102,14 +102,26 @@ def _kept(
     chrome: list[tuple[int, int]],
 ) -> list[Candidate]:
     """The candidates that are statements: one per stretch, none that is a turn's label,
-    says nothing, or has its cue on a chrome line."""
+    says nothing, is its own speaker, or has its cue on a chrome line."""
     return [
         c
         for c in dedupe(according_as_relay(doc, cands))
         if not _in_turn_label(c, turn_ranges)
         and not _says_nothing(text, c)
+        and not _content_is_speaker(doc, c)
         and not any(a <= c.cue[0] < b for a, b in chrome)
     ]
+
+
+def _content_is_speaker(doc: Doc, c: Candidate) -> bool:
+    """ "The president spoke.": a content that is the speaker's own phrase says nothing."""
+    if c.direct or c.source_head is None:
+        return False
+    head = doc[c.source_head]
+    lo, hi = head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text)
+    if lo <= c.cue[0] < hi:
+        return False  # the cue inside the speaker's phrase ("officials who said C")
+    return lo <= c.content[0] and c.content[1] <= hi
 
 
 def _turn_ranges(turns: list) -> TurnRanges:
@@ -134,9 +146,10 @@ _EMPTY_CONTENT = words("empty_contents")
 
 
 def _says_nothing(text: str, c: Candidate) -> bool:
-    """A content of one function word ("I agree with [that]") tells a reader nothing."""
-    words = text[c.content[0] : c.content[1]].split()
-    return not words or (len(words) == 1 and words[0].lower().strip(".,;:!?") in _EMPTY_CONTENT)
+    """A content of a function word ("I agree with [that]") or a pointer to what follows
+    ("issued [the following] statement:") tells a reader nothing."""
+    said = " ".join(text[c.content[0] : c.content[1]].split()).lower().strip(".,;:!? ")
+    return not said or said in _EMPTY_CONTENT
 
 
 # ---------------------------------------------------------------------------------------------

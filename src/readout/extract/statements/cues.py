@@ -156,7 +156,8 @@ def _cue_before(ctx: Context, before: list[Token]) -> Token | None:
 
 
 def _colon_lead_in(ctx: Context, q: Quote) -> Token | None:
-    """A colon lead-in that closes the previous paragraph ("Caddell continued:")."""
+    """A colon lead-in that closes the previous paragraph ("Caddell continued:", "At the
+    rally, the president made these claims:")."""
     doc = ctx.doc
     j = token_at_or_after(doc, q.start) - 1
     while j >= 0 and doc[j].is_space:
@@ -170,6 +171,11 @@ def _colon_lead_in(ctx: Context, q: Quote) -> Token | None:
             break
         if t.pos_ in ("VERB", "AUX") and "speech" in ctx.classes(t):
             return t
+        if t.pos_ == "NOUN" and "nominal" in ctx.classes(t) and "weak" not in ctx.classes(t):
+            # "the president made these claims:", "issued the following statement:": the
+            # light verb that carries the noun is the cue, the noun where there is none
+            head = t.head
+            return head if head.pos_ == "VERB" and "express" in ctx.classes(head) else t
         k -= 1
     return None
 
