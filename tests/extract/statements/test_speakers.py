@@ -349,3 +349,12 @@ def test_a_month_that_names_someone_speaks(nlp) -> None:
     (said,) = [s for s in record.statements if s.cue is not None and s.cue.text == "said"]
     names = {a.id: a.name for a in record.actors}
     assert names.get(said.speaker or "") == "Theresa May"
+
+
+def test_a_surname_in_capitals_heading_a_quote_is_that_person(nlp) -> None:
+    from readout.pipeline import build_record
+
+    text = 'TRUMP: "THE ECONOMY IS BOOMING"\n\nPresident Donald Trump spoke on Friday.'
+    record = build_record(Document(id="t", source="t", text=text), nlp(text))
+    names = {a.id: a.name for a in record.actors}
+    assert [names.get(s.speaker or "") for s in record.statements] == ["Donald Trump"]

@@ -185,6 +185,8 @@ class Resolver:
         # a description's own head word, not the names it holds ("the CBS News interviewer")
         named = (nlo, nhi) if head.pos_ != "NOUN" else (head.i, head.i + 1)
         found = self._at(*char_range(self.doc, *named))
+        if found is None and head.is_upper and head.is_alpha and len(head.text) > 2:
+            found = self._capitals_name(head.text)  # "TRUMP: ..." in a headline
         if found is None and head.pos_ == "PROPN":
             # a name the tagger missed is its own actor, not the place in its description
             person = _unknown_person(self.doc, head, nlo, nhi)
@@ -207,6 +209,16 @@ class Resolver:
             return head.idx, head.idx + len(head.text)
         comma = self.text.find(",", head.idx + len(head.text), mention[1])
         return mention[0], comma if comma >= 0 else mention[1]
+
+    def _capitals_name(self, word: str) -> str | None:
+        """The one person whose surname a word in capitals is ("PUTIN" -> Vladimir Putin)."""
+        low = word.lower()
+        found = {
+            a.id
+            for a in self.actors
+            if a.type == "person" and a.name.split() and a.name.split()[-1].lower() == low
+        }
+        return found.pop() if len(found) == 1 else None
 
     def _person_noun(self, head: Token, mention: tuple[int, int]) -> str | None:
         """ "Kremlin sources", "White House officials": a group of their own, not the
