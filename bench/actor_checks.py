@@ -9,7 +9,8 @@ Prints, over all records:
   line as a heading ("Energy", "Healthcare") in the text, wherever it is mentioned;
 - merged people: a person actor whose mentions hold two different first names before the
   same surname ("Melania Trump" and "Donald Trump" in one actor; spelling variants such as
-  Qasem/Qassem, Hilary/Hillary do not count);
+  Qasem/Qassem, Hilary/Hillary do not count); and ("surnames") two different surnames after
+  the same first name ("Michael Liebreich" and "Michael Greenstone");
 - all-caps headline fragments as actors ("MINISTER BLAMES").
 Each is counted in actors and in documents; ``--show`` lists examples.
 """
@@ -88,6 +89,21 @@ def different_people(names: set[str]) -> bool:
     )
 
 
+_PATRONYMIC = re.compile(r"(?:ovich|evich|ovna|evna)$")
+
+
+def surnames_of(actor: dict[str, Any]) -> dict[str, set[str]]:
+    """First name -> the surnames the actor's full-name mentions put after it (a Russian
+    patronymic, "Vladimir Vladimirovich", is the same man's name and does not count)."""
+    out: dict[str, set[str]] = {}
+    for surname, givens in first_names(actor).items():
+        if _PATRONYMIC.search(surname):
+            continue
+        for given in givens:
+            out.setdefault(given, set()).add(surname)
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("records", type=Path)
@@ -95,7 +111,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     furniture = furniture_words()
-    found: dict[str, list[str]] = {"furniture": [], "heading": [], "merged": [], "all caps": []}
+    found: dict[str, list[str]] = {
+        "furniture": [],
+        "heading": [],
+        "merged": [],
+        "surnames": [],
+        "all caps": [],
+    }
     docs: dict[str, set[str]] = {k: set() for k in found}
     n_docs = n_actors = 0
     with args.records.open(encoding="utf-8") as handle:
@@ -119,6 +141,10 @@ def main(argv: list[str] | None = None) -> int:
                     if merged:
                         kinds.append("merged")
                         name = f"{name} {merged}"
+                    two = {g: s for g, s in surnames_of(actor).items() if different_people(s)}
+                    if two:
+                        kinds.append("surnames")
+                        name = f"{name} {two}"
                 if len(name) > 3 and name.isupper() and " " in name:
                     kinds.append("all caps")
                 for kind in kinds:

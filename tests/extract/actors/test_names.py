@@ -87,3 +87,16 @@ def test_a_name_after_the_article_is_no_person(nlp) -> None:
     document = Document(id="t", source="t", text=text, published="2019-05-01")
     types = {a.name: a.type for a in extract_actors(nlp(text), document)}
     assert types.get("Hill", "organization") != "person"
+
+
+def test_a_surname_ending_like_a_patronymic_is_a_surname(nlp) -> None:
+    from readout.extract.actors import extract_actors
+    from readout.model import Document
+
+    text = (
+        "Michael Liebreich spoke first. Michael Greenstone wrote the paper. John Kasich and "
+        "John Weaver spoke in Ohio."
+    )
+    actors = extract_actors(nlp(text), Document(id="t", source="t", text=text))
+    names = sorted(a.name for a in actors if a.type == "person")
+    assert names == ["John Kasich", "John Weaver", "Michael Greenstone", "Michael Liebreich"]

@@ -115,3 +115,27 @@ def test_quotations_after_a_colon_lead_in_with_a_claim_noun(nlp) -> None:
     assert any(c.startswith('"We have the best economy') for c in contents), contents
     assert '"The president will sign the bill."' in contents
     assert "the following" not in contents
+
+
+def test_an_embedded_tweet_is_its_authors_statement(nlp) -> None:
+    from readout.model import Document
+    from readout.pipeline import build_record
+
+    text = (
+        "The president weighed in.\n\n"
+        "The FBI is a disgrace at the highest levels. #DrainTheSwamp "
+        "— Donald J. Trump (@realDonaldTrump) March 17, 2018\n\n"
+        "Cheap solar is not cheap enough. — Julia Carrie Wong (@juliacarriew) February 3, 2020"
+    )
+    record = build_record(
+        Document(id="t", source="t", text=text, published="2020-02-04"), nlp(text)
+    )
+    names = {a.id: a.name for a in record.actors}
+    tweets = {
+        s.content.text: names.get(s.speaker or "") for s in record.statements if s.kind == "direct"
+    }
+    assert tweets.get("The FBI is a disgrace at the highest levels. #DrainTheSwamp") in (
+        "Donald Trump",
+        "Donald J. Trump",
+    )
+    assert tweets.get("Cheap solar is not cheap enough.") == "Julia Carrie Wong"

@@ -26,8 +26,11 @@ from readout.labels import entity_kind
 from readout.lexicon import words
 from readout.read.structure import chrome_lines
 
+# a bare "-ich" only after the letters Russian short patronymics have there ("Ilyich",
+# "Kuzmich", "Nikitich"), not the German "-rich", "-eich" of surnames ("Friedrich",
+# "Liebreich")
 _PATRONYMIC = re.compile(
-    r"(?:ovich|evich|ievich|yevich|ich|ovna|evna|ievna|yevna|ichna|inichna)$", re.I
+    r"(?:ovich|evich|ievich|yevich|[yiumktvl]ich|ovna|evna|ievna|yevna|ichna|inichna)$", re.I
 )
 
 
@@ -563,11 +566,34 @@ def _scan_patronymics(ctx: Context) -> list[Mention]:
             and len(b.text) > 5
             and _PATRONYMIC.search(b.text)
             and not (i + 2 < len(doc) and doc[i + 2].text[:1].isupper() and doc[i + 2].is_alpha)
+            and (_from_a_given_name(ctx, b.text) or not _stands_alone(doc, b))
         ):
             s, e = a.idx, b.idx + len(b.text)
             if ctx.inside(s, e):
                 out.append(Mention(s, e, "patronymic"))
     return out
+
+
+def _stands_alone(doc: Doc, word: Token) -> bool:
+    """Whether the document names someone by this word alone somewhere ("Kasich said"): a
+    surname, since a patronymic never stands without the first name."""
+    return any(
+        t.text == word.text and (t.i == 0 or not doc[t.i - 1].text[:1].isupper())
+        for t in doc
+        if t.i != word.i
+    )
+
+
+def _from_a_given_name(ctx: Context, word: str) -> bool:
+    """Whether a patronymic-looking word is made from a first name the knowledge base
+    knows ("Vladimirovich" from Vladimir, "Sergeyevna" from Sergey), not a surname that ends
+    so ("Cernovich", "Kasich")."""
+    if ctx.kb is None:
+        return False
+    m = _PATRONYMIC.search(word)
+    assert m is not None
+    stem = word[: m.start()] + (m.group()[0] if m.group()[0] in "yiumktvl" else "")
+    return any(ctx.kb.given_name_gender(stem + end) == "male" for end in ("", "a", "y", "i", "iy"))
 
 
 def countries_of(m: Mention) -> set[str]:

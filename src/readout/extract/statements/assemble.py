@@ -30,6 +30,7 @@ from readout.extract.statements.speakers import (
 )
 from readout.extract.statements.status import statement_status
 from readout.extract.statements.syntax import antecedent, char_range, np_range
+from readout.extract.statements.tweets import tweet_candidates
 from readout.extract.times import TimeIndex
 from readout.lexicon import words
 from readout.model import Actor, Document, Span, Statement, Time
@@ -84,6 +85,8 @@ def extract_statements(
                     model = {**model, **model["tagged"]}
             ctx.speech = speech
             cands = model_candidates(ctx, model, lo, hi, cands, keep_rules=use_rules)
+    if use_rules:
+        cands = tweet_candidates(ctx, lo, hi, cands)
     split_siblings(doc, cands)
     turn_ranges = _turn_ranges(turns)
     cands = _kept(doc, text, cands, turn_ranges, chrome_lines(text, lo, hi))
@@ -192,7 +195,10 @@ def _people(
             ref = antecedent(head)
             if ref.i != head.i:
                 rng = char_range(doc, *np_range(ref))
-            speaker = resolver.resolve(ref, rng, turn_speaker, listener)
+            if c.origin == "tweet" and c.source is not None:
+                speaker = resolver.author(*c.source)  # the embed names its author in full
+            else:
+                speaker = resolver.resolve(ref, rng, turn_speaker, listener)
             if speaker is not None:
                 resolver.speakers.append((head.idx, speaker))
     relay = None

@@ -210,6 +210,19 @@ class Resolver:
         comma = self.text.find(",", head.idx + len(head.text), mention[1])
         return mention[0], comma if comma >= 0 else mention[1]
 
+    def author(self, start: int, end: int) -> str | None:
+        """The actor an embedded tweet's author line names ("Julia Carrie Wong"): one of
+        the list's, else a new one, a person unless the tagger reads an organisation."""
+        for a in self.actors:
+            if any(start <= m.start and m.end <= end for m in a.mentions):
+                return a.id  # the actors stage found the name there
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return None
+        kinds = {entity_kind(t.ent_type_) for t in span if t.ent_type_}
+        atype: ActorType = "organization" if kinds == {"organization"} else "person"
+        return self.actor_list.add(self.text[start:end], atype, Span.of(self.text, start, end))
+
     def _capitals_name(self, word: str) -> str | None:
         """The one person whose surname a word in capitals is ("PUTIN" -> Vladimir Putin)."""
         low = word.lower()
