@@ -49,9 +49,10 @@ Modules, in the order the stage uses them: :mod:`.quotes` (quotation marks), :mo
 (the per-document lookups and the candidate record), :mod:`.rules` (rule candidates and
 quotations attached to cues), :mod:`.content` (content options), :mod:`.features` (the
 models' features, public for training), :mod:`.tagger` (the speech tagger),
-:mod:`.learned` (the models and their candidates), :mod:`.nesting` (nesting, folding and
-duplicates), :mod:`.speakers` (mentions to actor ids; the one place the stage extends the
-actor list) and :mod:`.assemble` (the flow, and the records).
+:mod:`.learned` (the models and their candidates), :mod:`.tweets` (embedded tweets),
+:mod:`.nesting` (nesting, folding and duplicates), :mod:`.speakers` (mentions to actor ids;
+the one place the stage extends the actor list), :mod:`.status` (negated, hypothetical),
+:mod:`.act` (speech, thought or other) and :mod:`.assemble` (the flow, and the records).
 """
 
 from readout.extract.statements.assemble import extract_statements
