@@ -88,16 +88,40 @@ def read_records(path: Path) -> dict[str, dict[str, Any]]:
 
 
 def actor_map(gold: dict[str, Any], record: dict[str, Any]) -> dict[str, list[str]]:
-    """Readout actor id -> the gold actor refs its mentions overlap, most overlapped first."""
+    """Readout actor id -> the gold actor refs its mentions overlap, best match first.
+
+    A gold actor one of whose mentions the actor's mentions match (Jaccard >= 0.8) beats one
+    they only overlap, so "Russia" on a gold "Russia" outweighs five "Russian" inside gold
+    "the Russian government"; then more overlap wins, then the gold actor of the same type.
+    """
     out: dict[str, list[str]] = {}
     for actor in record["actors"]:
-        votes: dict[str, int] = {}
+        votes: dict[str, float] = {}
+        exact: dict[str, int] = {}
         for m in actor["mentions"]:
+            mine = _range(m)
+            assert mine is not None
             for g in gold["actors"]:
-                if any(_overlap(_range(m), _range(gm)) for gm in g["mentions"]):
-                    votes[g["ref"]] = votes.get(g["ref"], 0) + 1
-        out[actor["id"]] = sorted(votes, key=lambda r: -votes[r])
+                best = max(
+                    (_jaccard(mine, _range(gm) or (0, 0)) for gm in g["mentions"]), default=0
+                )
+                if best:
+                    votes[g["ref"]] = votes.get(g["ref"], 0.0) + best
+                    exact[g["ref"]] = exact.get(g["ref"], 0) + (best >= 0.8)
+        types = {g["ref"]: g["type"] for g in gold["actors"]}
+        out[actor["id"]] = sorted(
+            votes, key=lambda r: (-exact[r], -round(votes[r], 6), types[r] != actor["type"])
+        )
     return out
+
+
+def _names(actor: dict[str, Any], gold_actor: dict[str, Any]) -> bool:
+    """Whether one of the actor's mentions is (Jaccard >= 0.8) one of the gold actor's."""
+    return any(
+        _jaccard((m["start"], m["end"]), (gm["start"], gm["end"])) >= 0.8
+        for m in actor["mentions"]
+        for gm in gold_actor["mentions"]
+    )
 
 
 def _speaker_right(
@@ -233,7 +257,7 @@ def score_actors(gold: dict[str, Any], record: dict[str, Any], t: Tally) -> None
     for actor in record["actors"]:
         t.add("actors")
         refs = amap[actor["id"]]
-        persons = [r for r in refs if by_ref[r]["type"] == "person"]
+        persons = [r for r in refs if by_ref[r]["type"] == "person" and _names(actor, by_ref[r])]
         if not refs:
             t.wrong.append(f"{gold['id']} junk actor: {actor['name']} ({actor['type']})")
         elif by_ref[refs[0]]["type"] != actor["type"]:
