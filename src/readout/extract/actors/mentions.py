@@ -20,9 +20,9 @@ from readout.extract.actors.context import (
     in_ranges,
     lower_words,
 )
+from readout.extract.actors.kinds import BODY_ENDS, entity_kind_of
 from readout.extract.actors.titles import TITLE_WORDS, title_at
 from readout.kb.lookup import Match, case_ok, name_key
-from readout.labels import entity_kind
 from readout.lexicon import words
 from readout.read.structure import chrome_lines
 
@@ -63,33 +63,13 @@ def _entity_mentions(
     known = Spans((g.start, g.end, g) for g in gaz)
     out: list[Mention] = []
     for ent in doc.ents:
-        kind = _entity_kind(ent)
+        kind = entity_kind_of(ctx, ent)
         if kind is None or in_ranges(chrome, ent.start_char) or _set_phrase(doc, ent.start_char):
             continue  # "ADVERTISEMENT", "Photo: Getty Images", "Roe v. Wade"
         m = _entity_mention(ctx, ent, kind, known, lower)
         if m is not None:
             out.append(m)
     return out
-
-
-def _entity_kind(ent: SpacySpan) -> str | None:
-    """What a tagged entity names (:func:`readout.labels.entity_kind`), corrected by its words;
-    None for a tag that names no actor."""
-    kind = entity_kind(ent.label_)
-    if kind == "other":
-        return None
-    if kind == "person" and len(ent) == 1 and ent[0].lower_ in _GROUP_WORDS:
-        return None  # "Hispanic": a group word, not a person
-    last = ent[-1].lower_.rstrip(".")
-    if kind == "organization" and len(ent) > 1 and last in _TITLE_ENDS:
-        return None  # "House Speaker", "Senate Majority" (Leader): a title, not a body
-    if kind == "person" and any(t.lower_ in _ORG_HEADS for t in ent):
-        return "organization"  # "Nelson A. Rockefeller Institute of Government"
-    if kind in ("person", "place") and len(ent) > 1 and last in _BODY_ENDS:
-        return "organization"  # "The New York Times", "Metropolitan Police" tagged places
-    if kind == "person" and len(ent) > 1 and last in _STREET_WORDS:
-        return "place"  # "Wall Street"
-    return kind
 
 
 def _entity_mention(
@@ -252,24 +232,7 @@ _INITIAL = re.compile(r"[A-Z]\.")
 
 
 # Last words of a tagged "organisation" that is a title ("House Speaker", "Senate Majority")
-_TITLE_ENDS = words("title_ends")
-
-
-_GROUP_WORDS = words("group_words")
-
-
-_STREET_WORDS = words("street_words")
-
-
 _PARTY_WORDS = words("party_words")
-
-
-# Words that make a tagged "person" an organisation
-_ORG_HEADS = words("org_heads")
-
-
-# Last words that make a tagged place (or person) an organisation: newspapers, forces
-_BODY_ENDS = _ORG_HEADS | words("media_and_forces")
 
 
 _LEGAL = words("legal_suffixes")
@@ -508,7 +471,7 @@ def _titled_names(ctx: Context, ner: list[Mention], gaz: list[Mention]) -> list[
             j += 1
         if j == tok.i + 1 or not doc[j - 1].is_alpha:
             continue
-        if any(t.lower_ in _BODY_ENDS for t in doc[tok.i + 1 : j]):
+        if any(t.lower_ in BODY_ENDS for t in doc[tok.i + 1 : j]):
             continue  # "Justice Department": a body, not a judge
         s, e = doc[tok.i + 1].idx, doc[j - 1].idx + len(doc[j - 1].text)
         if ctx.inside(s, e) and not any(s < t.end and t.start < e for t in taken.near(s, e)):
