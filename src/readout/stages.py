@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 
 from readout.errors import STAGE_FAILED
 from readout.extract.actors import extract_actors
+from readout.extract.events import extract_events
 from readout.extract.statements import extract_statements
 from readout.extract.times import extract_times
 from readout.model import Document, ErrorRow, Record, Span, iter_spans
@@ -131,6 +132,12 @@ def run_statements(doc: Doc, record: Record, context: Context) -> None:
     )
 
 
+def run_events(doc: Doc, record: Record, context: Context) -> None:
+    record.events = extract_events(
+        doc, record.document, record.actors, record.times, record.statements, context.turns
+    )
+
+
 STAGES: tuple[Stage, ...] = (
     Stage(
         "structure",
@@ -159,6 +166,13 @@ STAGES: tuple[Stage, ...] = (
         reads=("document", "actors", "times", "statements", "context.turns", "context.pipeline"),
         writes=("statements", "actors"),
         summary="Statements: who said what to whom, and through whom.",
+    ),
+    Stage(
+        "events",
+        run_events,
+        reads=("document", "actors", "times", "statements", "context.turns"),
+        writes=("events",),
+        summary="Events: who met whom, when and where, and what else they did, in PLOVER.",
     ),
 )
 

@@ -1,0 +1,238 @@
+"""Events: who did what to whom, when and where, coded in PLOVER, each with its evidence.
+
+``extract_events`` reads the parse and what the earlier stages put in the record: the
+actors (participants and places), the times (an event's time is the one that governs its
+verb) and the statements (an event inside a statement's content is known through its
+speaker and ``via`` chain: ``reported_by``). Triggers and their coding are in
+:mod:`.triggers`, roles in :mod:`.roles`, status in :mod:`.status`, meetings (modes and one
+event per meeting) in :mod:`.meetings`, a transcript's own meeting in :mod:`.transcripts`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from readout.extract.actors import MentionIndex
+from readout.extract.events.lexicon import Coding
+from readout.extract.events.meetings import consult_mode, merge_meetings, visit_roles
+from readout.extract.events.roles import Roles, noun_roles, verb_roles
+from readout.extract.events.status import event_status
+from readout.extract.events.transcripts import own_meeting
+from readout.extract.events.triggers import Trigger, noun_mentions, sentence_triggers, verb_lemma
+from readout.extract.times import TimeIndex
+from readout.model import (
+    Actor,
+    Document,
+    Event,
+    EventActors,
+    EventStatus,
+    EventTime,
+    Span,
+    Statement,
+    Time,
+)
+from readout.read.turns import Turn
+
+__all__ = ["extract_events"]
+
+
+class _Context:
+    """What one document's events are built from, looked up once."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        document: Document,
+        actors: Sequence[Actor],
+        times: Sequence[Time],
+        statements: Sequence[Statement],
+    ) -> None:
+        self.doc, self.document, self.actors = doc, document, actors
+        self.index = MentionIndex(actors)
+        self.time_index = TimeIndex(list(times), doc)
+        self.time_values = {t.id: t.value for t in times if t.type in ("DATE", "TIME")}
+        self.statements = sorted(statements, key=lambda s: s.content.end - s.content.start)
+        self.dateline_place = _dateline_place(document, actors, self.index)
+
+    def statement_at(self, offset: int) -> Statement | None:
+        """The innermost statement whose content holds the offset."""
+        for s in self.statements:
+            if s.content.start <= offset < s.content.end:
+                return s
+        return None
+
+    def evidence(self, sent: SpacySpan) -> Span:
+        text = self.document.text
+        start, end = sent.start_char, sent.end_char
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return Span.of(text, start, end)
+
+
+def _dateline_place(document: Document, actors: Sequence[Actor], index: MentionIndex) -> str | None:
+    place = document.dateline.place if document.dateline else None
+    if place is None:
+        return None
+    for m, order, _k in index.overlapping(place.start, place.end):
+        if m.start < place.end and place.start < m.end:
+            return actors[order].id
+    return None
+
+
+def extract_events(
+    doc: Doc,
+    document: Document,
+    actors: Sequence[Actor],
+    times: Sequence[Time],
+    statements: Sequence[Statement],
+    turns: Sequence[Turn] = (),
+) -> list[Event]:
+    """The document's events, in text order, ids ``e1``, ``e2`` ..."""
+    ctx = _Context(doc, document, actors, times, statements)
+    body = document.body
+    events: list[Event] = []
+    orphans: list[tuple[int, Event]] = []
+    for sent in doc.sents:
+        if body is not None and not (body.start <= sent.start_char < body.end):
+            continue
+        triggers = sentence_triggers(sent)
+        for trigger in triggers:
+            events.extend(_events_for(ctx, sent, trigger))
+        if not triggers:
+            orphans.extend(_bare_meetings(ctx, sent))
+    events = merge_meetings(events, orphans)
+    meeting = own_meeting(document, actors, ctx.index, turns)
+    if meeting is not None:
+        events.insert(0, meeting)
+    for k, event in enumerate(events, 1):
+        event.id = f"e{k}"
+    return events
+
+
+def _roles(ctx: _Context, trigger: Trigger) -> Roles:
+    roles = verb_roles(trigger.predicate, ctx.actors, ctx.index)
+    if trigger.noun:
+        own = noun_roles(trigger.token, ctx.actors, ctx.index)
+        if own.between:
+            roles.source, roles.target = own.source + roles.source, roles.target
+        else:
+            roles.source = roles.source or own.source
+            roles.target = roles.target + [t for t in own.target if t not in roles.target]
+        roles.place = roles.place or own.place
+    return roles
+
+
+def _events_for(ctx: _Context, sent: SpacySpan, trigger: Trigger) -> list[Event]:
+    roles = _roles(ctx, trigger)
+    coding = trigger.coding
+    source, target, place = roles.source, roles.target, roles.place
+    mode = coding.mode
+    if coding.type == "CONSULT":
+        lemma = verb_lemma(trigger.predicate)
+        if mode == "visit" or lemma in ("visit", "host"):
+            source, target, place = visit_roles(lemma, source, target, place, ctx.actors)
+        mode = consult_mode(trigger.token, trigger.predicate, mode, len(set(source + target)))
+    statement = ctx.statement_at(trigger.token.idx)
+    status = event_status(trigger.predicate)
+    coding, status = _intended(coding, status)
+    event = Event(
+        id="",
+        type=coding.type,
+        mode=mode,
+        cameo=coding.cameo,
+        evidence=[ctx.evidence(sent)],
+        actors=EventActors(source=source, target=target),
+        place=place[0] if place else _fallback_place(ctx, coding.type, statement, sent),
+        time=EventTime(start=_time(ctx, trigger)),
+        status=status,
+        reported_by=_reporters(statement),
+        statement=statement.id if statement else None,
+        confidence=round(trigger.confidence + (0.15 if source else 0.0), 2),
+    )
+    events = [event]
+    if coding.type == "CONSULT" and status == "planned" and not _agreed(sent, trigger):
+        events.append(_intent(event))
+    return events
+
+
+# The PLOVER manual: cooperative actions reported in the future are intentions (AGREE);
+# conflictual ones are threats (THREATEN). A meeting keeps its CONSULT too (planned).
+_COOPERATIVE = ("SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT")
+_CONFLICTUAL = ("SANCTION", "COERCE", "ASSAULT", "MOBILIZE")
+
+
+def _intended(coding: Coding, status: EventStatus) -> tuple[Coding, EventStatus]:
+    if status != "planned":
+        return coding, status
+    if coding.type in _COOPERATIVE:
+        return Coding("AGREE", None, coding.cameo), "occurred"
+    if coding.type in _CONFLICTUAL:
+        return Coding("THREATEN", None, coding.cameo), "occurred"
+    return coding, status
+
+
+def _agreed(sent: SpacySpan, trigger: Trigger) -> bool:
+    """The sentence already codes the agreement to meet ("agreed to meet")."""
+    return any(a.i != trigger.predicate.i and a.lemma_.lower() == "agree" for a in sent)
+
+
+def _intent(meeting: Event) -> Event:
+    """The PLOVER manual codes a stated future meeting as AGREE (CAMEO 036)."""
+    return Event(
+        id="",
+        type="AGREE",
+        mode=None,
+        cameo="036",
+        evidence=list(meeting.evidence),
+        actors=EventActors(source=list(meeting.actors.source), target=list(meeting.actors.target)),
+        status="occurred",
+        reported_by=list(meeting.reported_by),
+        statement=meeting.statement,
+        confidence=round(meeting.confidence - 0.1, 2),
+    )
+
+
+def _time(ctx: _Context, trigger: Trigger) -> str | None:
+    for tok in (trigger.token, trigger.predicate):
+        time_id = ctx.time_index.time_for(tok)
+        if time_id in ctx.time_values:
+            return ctx.time_values[time_id]
+    return None
+
+
+def _fallback_place(
+    ctx: _Context, kind: str, statement: Statement | None, sent: SpacySpan
+) -> str | None:
+    """A dispatch's own meeting, reported in its opening sentences, happened at its
+    dateline's place."""
+    dateline = ctx.document.dateline
+    if kind != "CONSULT" or statement is not None or dateline is None:
+        return None
+    if sent.start_char - dateline.span.end > 400:
+        return None
+    return ctx.dateline_place
+
+
+def _reporters(statement: Statement | None) -> list[str]:
+    if statement is None:
+        return []
+    return [a for a in [statement.speaker, *statement.via] if a]
+
+
+def _bare_meetings(ctx: _Context, sent: SpacySpan) -> list[tuple[int, Event]]:
+    """Meetings a sentence names without reporting them ("the talks were productive"):
+    evidence for the latest meeting before them."""
+    found = []
+    for noun, coding in noun_mentions(sent):
+        if coding.type == "CONSULT" and any(
+            c.lower_ in ("the", "their", "this") for c in noun.children
+        ):
+            event = Event(id="", type="CONSULT", evidence=[ctx.evidence(sent)])
+            found.append((sent.start_char, event))
+            break
+    return found
