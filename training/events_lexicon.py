@@ -10,7 +10,8 @@ beside the events stage (``src/readout/extract/events/data/``):
   has no code ("[---]": "ask", "arrange") keep "---": only their patterns code an event.
 - ``cameo_patterns.tsv``: block, side ("object" for words after the verb, "subject" for
   words before it), the pattern's words (a ``|`` between the spellings of one slot, from a
-  synonym set), its CAMEO code.
+  synonym set), its CAMEO code, the verb of the block it was written for (from the
+  dictionary's comment; empty when none is given).
 
 The derived tables ship with readout under the dictionary's MIT licence (NOTICE). Run it
 again when the dictionary changes; the tables are checked in so that readout needs no
@@ -71,10 +72,11 @@ def _slot(raw: str, sets: dict[str, list[str]]) -> str | None:
 
 def read_patterns(lines: list[str], sets: dict[str, list[str]]):
     verbs: dict[str, tuple[str, str]] = {}
-    patterns: list[tuple[str, str, str, str]] = []
+    patterns: list[tuple[str, str, str, str, str]] = []
     block, block_code = "", "---"
     for line in lines:
-        text = line.split("#", 1)[0].rstrip()
+        text, _hash, note = line.partition("#")
+        text = text.rstrip()
         m = _BLOCK.match(text)
         if m:
             block, block_code = m.group(1).lower(), _code(m.group(2)) or "---"
@@ -88,10 +90,13 @@ def read_patterns(lines: list[str], sets: dict[str, list[str]]):
                 continue
             body = text[1 : code_m.start()] if code_m else text[1:]
             before, _star, after = body.partition("*")
+            # the comment names the verb of the block the pattern was written for
+            owner = note.split()[0].lower() if note.split() else ""
+            owner = owner if owner.isalpha() else ""
             for side, part in (("subject", before), ("object", after)):
                 slots = [s for s in (_slot(w, sets) for w in part.split()) if s]
                 if slots:
-                    patterns.append((block, side, " ".join(slots), code))
+                    patterns.append((block, side, " ".join(slots), code, owner))
             continue
         head = text.split("{", 1)[0].split("[", 1)[0].strip()
         if not head or " " in head.strip("+"):

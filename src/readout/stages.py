@@ -133,6 +133,7 @@ def run_statements(doc: Doc, record: Record, context: Context) -> None:
 
 
 def run_events(doc: Doc, record: Record, context: Context) -> None:
+    # the stage also adds actors for agents the earlier stages did not list ("Police")
     record.events = extract_events(
         doc, record.document, record.actors, record.times, record.statements, context.turns
     )
@@ -171,7 +172,7 @@ STAGES: tuple[Stage, ...] = (
         "events",
         run_events,
         reads=("document", "actors", "times", "statements", "context.turns"),
-        writes=("events",),
+        writes=("events", "actors"),
         summary="Events: who met whom, when and where, and what else they did, in PLOVER.",
     ),
 )

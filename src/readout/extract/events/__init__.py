@@ -12,12 +12,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from readout.extract.actors import MentionIndex
 from readout.extract.events.lexicon import Coding
-from readout.extract.events.meetings import consult_mode, merge_meetings, visit_roles
+from readout.extract.events.meetings import (
+    consult_mode,
+    merge_meetings,
+    visit_roles,
+    without_places,
+)
+from readout.extract.events.parties import Parties
 from readout.extract.events.roles import Roles, noun_roles, verb_roles
 from readout.extract.events.status import event_status
 from readout.extract.events.transcripts import own_meeting
@@ -46,14 +52,16 @@ class _Context:
         self,
         doc: Doc,
         document: Document,
-        actors: Sequence[Actor],
+        actors: list[Actor],
         times: Sequence[Time],
         statements: Sequence[Statement],
     ) -> None:
         self.doc, self.document, self.actors = doc, document, actors
-        self.index = MentionIndex(actors)
+        self.parties = Parties(document, actors, times)
+        self.index = self.parties.index
         self.time_index = TimeIndex(list(times), doc)
         self.time_values = {t.id: t.value for t in times if t.type in ("DATE", "TIME")}
+        self.time_spans = {t.id: t.span for t in times}
         self.statements = sorted(statements, key=lambda s: s.content.end - s.content.start)
         self.dateline_place = _dateline_place(document, actors, self.index)
 
@@ -87,12 +95,13 @@ def _dateline_place(document: Document, actors: Sequence[Actor], index: MentionI
 def extract_events(
     doc: Doc,
     document: Document,
-    actors: Sequence[Actor],
+    actors: list[Actor],
     times: Sequence[Time],
     statements: Sequence[Statement],
     turns: Sequence[Turn] = (),
 ) -> list[Event]:
-    """The document's events, in text order, ids ``e1``, ``e2`` ..."""
+    """The document's events, in text order, ids ``e1``, ``e2`` ... An agent the actors
+    stage did not list ("Police arrested ...") is appended to ``actors``."""
     ctx = _Context(doc, document, actors, times, statements)
     body = document.body
     events: list[Event] = []
@@ -102,7 +111,11 @@ def extract_events(
             continue
         triggers = sentence_triggers(sent)
         for trigger in triggers:
-            events.extend(_events_for(ctx, sent, trigger))
+            for event in _events_for(ctx, sent, trigger):
+                if _refers_back(trigger, event):
+                    orphans.append((sent.start_char, _mention(event)))
+                else:
+                    events.append(event)
         if not triggers:
             orphans.extend(_bare_meetings(ctx, sent))
     events = merge_meetings(events, orphans)
@@ -115,9 +128,9 @@ def extract_events(
 
 
 def _roles(ctx: _Context, trigger: Trigger) -> Roles:
-    roles = verb_roles(trigger.predicate, ctx.actors, ctx.index)
+    roles = verb_roles(trigger.predicate, ctx.parties)
     if trigger.noun:
-        own = noun_roles(trigger.token, ctx.actors, ctx.index)
+        own = noun_roles(trigger.token, ctx.parties)
         if own.between:
             roles.source, roles.target = own.source + roles.source, roles.target
         else:
@@ -132,10 +145,12 @@ def _events_for(ctx: _Context, sent: SpacySpan, trigger: Trigger) -> list[Event]
     coding = trigger.coding
     source, target, place = roles.source, roles.target, roles.place
     mode = coding.mode
+    lemma = verb_lemma(trigger.predicate)
+    if coding.type == "CONSULT" and (mode == "visit" or lemma in ("visit", "host")):
+        source, target, place = visit_roles(lemma, source, target, place, ctx.actors)
+    elif coding.type == "CONSULT":
+        source, target = without_places(source, target, place)
     if coding.type == "CONSULT":
-        lemma = verb_lemma(trigger.predicate)
-        if mode == "visit" or lemma in ("visit", "host"):
-            source, target, place = visit_roles(lemma, source, target, place, ctx.actors)
         mode = consult_mode(trigger.token, trigger.predicate, mode, len(set(source + target)))
     statement = ctx.statement_at(trigger.token.idx)
     status = event_status(trigger.predicate)
@@ -148,7 +163,7 @@ def _events_for(ctx: _Context, sent: SpacySpan, trigger: Trigger) -> list[Event]
         evidence=[ctx.evidence(sent)],
         actors=EventActors(source=source, target=target),
         place=place[0] if place else _fallback_place(ctx, coding.type, statement, sent),
-        time=EventTime(start=_time(ctx, trigger)),
+        time=_time(ctx, trigger),
         status=status,
         reported_by=_reporters(statement),
         statement=statement.id if statement else None,
@@ -197,12 +212,21 @@ def _intent(meeting: Event) -> Event:
     )
 
 
-def _time(ctx: _Context, trigger: Trigger) -> str | None:
+def _time(ctx: _Context, trigger: Trigger) -> EventTime:
+    """The time governing the trigger: its start, or its end after "until" ("lasted
+    until midnight")."""
     for tok in (trigger.token, trigger.predicate):
         time_id = ctx.time_index.time_for(tok)
         if time_id in ctx.time_values:
-            return ctx.time_values[time_id]
-    return None
+            value = ctx.time_values[time_id]
+            before = ctx.document.text[: ctx.time_spans[time_id].start].split()[-1:]
+            if before and before[0].lower() in _UNTIL:
+                return EventTime(end=value)
+            return EventTime(start=value)
+    return EventTime()
+
+
+_UNTIL = ("until", "till", "til", "through")
 
 
 def _fallback_place(
@@ -224,14 +248,29 @@ def _reporters(statement: Statement | None) -> list[str]:
     return [a for a in [statement.speaker, *statement.via] if a]
 
 
+def _refers_back(trigger: Trigger, event: Event) -> bool:
+    """ "their late-night meeting ended": a definite meeting noun with no participants of
+    its own is a meeting already reported, not a new one."""
+    if not trigger.noun or event.type != "CONSULT" or event.actors.source or event.actors.target:
+        return False
+    return _definite(trigger.token)
+
+
+def _definite(noun: Token) -> bool:
+    return any(c.lower_ in ("the", "their", "this", "that", "its") for c in noun.children)
+
+
+def _mention(event: Event) -> Event:
+    """What a later mention adds to the meeting it refers to: evidence, place, time."""
+    return Event(id="", type="CONSULT", evidence=event.evidence, place=event.place, time=event.time)
+
+
 def _bare_meetings(ctx: _Context, sent: SpacySpan) -> list[tuple[int, Event]]:
     """Meetings a sentence names without reporting them ("the talks were productive"):
     evidence for the latest meeting before them."""
     found = []
     for noun, coding in noun_mentions(sent):
-        if coding.type == "CONSULT" and any(
-            c.lower_ in ("the", "their", "this") for c in noun.children
-        ):
+        if coding.type == "CONSULT" and _definite(noun):
             event = Event(id="", type="CONSULT", evidence=[ctx.evidence(sent)])
             found.append((sent.start_char, event))
             break

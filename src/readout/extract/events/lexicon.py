@@ -21,6 +21,7 @@ class Pattern:
     code: str
     # per slot, the first words of its spellings: a quick test before the ordered one
     heads: tuple[frozenset[str], ...] = ()
+    verb: str = ""  # the block's verb it was written for; "" for every verb of the block
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,10 +52,10 @@ def verb_codes() -> dict[str, tuple[str, str]]:
 def block_patterns() -> dict[str, tuple[Pattern, ...]]:
     """verb block -> its patterns, the longest first (the most specific wins)."""
     found: dict[str, list[Pattern]] = {}
-    for block, side, words, code in _rows("cameo_patterns.tsv"):
+    for block, side, words, code, verb in _rows("cameo_patterns.tsv"):
         slots = tuple(frozenset(s.split("|")) for s in words.split(" ") if s)
         heads = tuple(frozenset(sp.split(" ")[0] for sp in slot) for slot in slots)
-        found.setdefault(block, []).append(Pattern(side, slots, code, heads))
+        found.setdefault(block, []).append(Pattern(side, slots, code, heads, verb))
     return {b: tuple(sorted(ps, key=lambda p: -len(p.slots))) for b, ps in found.items()}
 
 

@@ -17,7 +17,8 @@ _ARRIVAL_PLACES = ("place", "country")
 
 
 def consult_mode(token: Token, pred: Token, mode: str | None, participants: int) -> str:
-    """The CONSULT mode from the words around the trigger."""
+    """The CONSULT mode from the words around the trigger; ``participants`` counts the
+    actors taking part, not the places."""
     if mode in ("visit", "phone", "third-party", "multilateral"):
         return mode
     near = {t.lower_ for t in pred.subtree} | {t.lower_ for t in token.subtree}
@@ -40,6 +41,13 @@ def visit_roles(
     if places and not place:
         place = places[:1]
     return source, target, place
+
+
+def without_places(
+    source: list[str], target: list[str], place: list[str]
+) -> tuple[list[str], list[str]]:
+    """A place the event happened at is not a party to it ("talks in Sochi")."""
+    return [s for s in source if s not in place], [t for t in target if t not in place]
 
 
 def participants(event: Event) -> frozenset[str]:

@@ -5,19 +5,18 @@ round ("was attacked by X"); a noun's participants stand in "between X and Y", "
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
-from readout.extract.actors import MentionIndex, resolve_pronoun
+from readout.extract.actors import resolve_pronoun
+from readout.extract.events.parties import Parties
 from readout.labels import dep_role
-from readout.model import Actor
 
 _TARGET_CASES = ("with", "to", "against", "on", "into", "from", "for", "toward", "towards")
 _PLACE_CASES = ("in", "at", "inside", "near")
 _SKIP = ("relative_clause", "clausal_modifier", "clausal_complement", "adverbial_clause")
-_PLACE_TYPES = ("place",)
 
 
 @dataclass(slots=True)
@@ -60,24 +59,6 @@ def _tokens(head: Token) -> list[Token]:
     return out
 
 
-def actors_in(tokens: Sequence[Token], actors: Sequence[Actor], index: MentionIndex) -> list[str]:
-    """The actors mentioned inside the words, people and bodies before places."""
-    if not tokens:
-        return []
-    start = min(t.idx for t in tokens)
-    end = max(t.idx + len(t.text) for t in tokens)
-    hits: list[tuple[int, str, str]] = []
-    inside = {t.idx for t in tokens}
-    for m, order, _k in index.overlapping(start, end):
-        if m.start >= start and m.end <= end and any(m.start <= i < m.end for i in inside):
-            a = actors[order]
-            hits.append((m.start, a.id, a.type))
-    hits.sort()
-    people = [i for _s, i, kind in hits if kind not in _PLACE_TYPES]
-    found = people or [i for _s, i, _k in hits]
-    return list(dict.fromkeys(found))
-
-
 def _subject_of(pred: Token) -> tuple[Token | None, bool]:
     """The predicate's subject and whether it is passive, climbing from an open
     complement or conjunct to the verb that has one ("agreed to meet", "met and agreed")."""
@@ -94,68 +75,72 @@ def _subject_of(pred: Token) -> tuple[Token | None, bool]:
     return None, False
 
 
-def _subject_actors(
-    subject: Token, doc: Doc, actors: Sequence[Actor], index: MentionIndex
-) -> list[str]:
+def _subject_actors(subject: Token, parties: Parties) -> list[str]:
     if subject.pos_ == "PRON":
-        found = resolve_pronoun(subject, doc, actors, index=index)
+        found = resolve_pronoun(subject, subject.doc, parties.actors, index=parties.index)
         return [found] if found else []
-    return actors_in(_tokens(subject), actors, index)
+    return _conjoined(subject, parties)
 
 
-def verb_roles(pred: Token, actors: Sequence[Actor], index: MentionIndex) -> Roles:
+def _conjoined(head: Token, parties: Parties, proper: bool = True) -> list[str]:
+    """The actors an argument names, or the one its description makes."""
+    return parties.of_argument(head, _tokens(head), proper)
+
+
+def verb_roles(pred: Token, parties: Parties) -> Roles:
     roles = Roles()
     subject, passive = _subject_of(pred)
     if subject is not None:
-        found = _subject_actors(subject, pred.doc, actors, index)
+        found = _subject_actors(subject, parties)
         (roles.target if passive else roles.source).extend(found)
+    objects = []
     for role, arg in _arguments(pred):
         case = _case(arg)
         if role == "agent" or (passive and case == "by"):
-            roles.source.extend(actors_in(_tokens(arg), actors, index))
+            roles.source.extend(_conjoined(arg, parties))
         elif role in ("object", "indirect_object"):
-            roles.target.extend(actors_in(_tokens(arg), actors, index))
+            roles.target.extend(parties.named(_tokens(arg)))
+            objects.append(arg)
         elif role == "oblique" and case in _PLACE_CASES:
-            roles.place.extend(actors_in(_tokens(arg), actors, index))
+            roles.place.extend(parties.named(_tokens(arg)))
         elif role == "oblique" and case in _TARGET_CASES:
-            roles.target.extend(actors_in(_tokens(arg), actors, index))
+            roles.target.extend(_conjoined(arg, parties, proper=False))
         elif role == "open_complement":
-            _complement_targets(arg, roles, actors, index)
+            _complement_targets(arg, roles, parties)
     if not roles.source and not passive:
-        roles.source = _left_of(pred, actors, index)
+        roles.source = _left_of(pred, parties)
     if not roles.target:
         right = [t for t in pred.subtree if t.i > pred.i]
-        roles.target = [a for a in actors_in(right, actors, index) if a not in roles.source][:1]
+        roles.target = [a for a in parties.named(right) if a not in roles.source][:1]
+    if not roles.target:
+        roles.target = [a for arg in objects[:1] for a in _conjoined(arg, parties, proper=False)]
     return _tidy(roles)
 
 
-def _left_of(pred: Token, actors: Sequence[Actor], index: MentionIndex) -> list[str]:
+def _left_of(pred: Token, parties: Parties) -> list[str]:
     """Where the parse gives the verb no subject, the actors named before it in its
     sentence, the nearest group of them ("Israeli helicopters and tanks shelled ...")."""
     sent = pred.sent
     left = [t for t in sent if t.i < pred.i and not t.is_punct]
-    found = actors_in(left, actors, index)
-    return found[-2:]
+    return parties.named(left)[-2:]
 
 
-def _complement_targets(
-    xcomp: Token, roles: Roles, actors: Sequence[Actor], index: MentionIndex
-) -> None:
+def _complement_targets(xcomp: Token, roles: Roles, parties: Parties) -> None:
     """ "agreed to help Romania": the complement's object is the target."""
     for role, arg in _arguments(xcomp):
         if role in ("object", "indirect_object") or (
             role == "oblique" and _case(arg) in _TARGET_CASES
         ):
-            roles.target.extend(actors_in(_tokens(arg), actors, index))
+            roles.target.extend(parties.named(_tokens(arg)))
             return
 
 
-def noun_roles(noun: Token, actors: Sequence[Actor], index: MentionIndex) -> Roles:
+def noun_roles(noun: Token, parties: Parties) -> Roles:
     """Participants a noun names: "talks between X and Y", "X's visit to Y", "talks with Y"."""
     roles = Roles()
     for role, arg in _arguments(noun):
         case = _case(arg)
-        found = actors_in(_tokens(arg), actors, index)
+        found = parties.named(_tokens(arg))
         if role == "possessive" or (role in ("compound", "adjective") and found):
             roles.source.extend(found)
         elif case == "between" or case == "among":

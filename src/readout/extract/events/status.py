@@ -57,9 +57,16 @@ def _supposed(pred: Token, chain: list[Token]) -> bool:
     for v in chain:
         if any(c.lower_ in _MODALS and dep_role(c.dep_) == "auxiliary" for c in v.children):
             return True
-        if any(dep_role(c.dep_) == "marker" and c.lower_ in _CONDITIONS for c in v.children):
+        if _conditional(v):
+            return True
+        # "if they meet, they will discuss trade": the main clause rests on the condition
+        if any(dep_role(c.dep_) == "adverbial_clause" and _conditional(c) for c in v.children):
             return True
     return False
+
+
+def _conditional(verb: Token) -> bool:
+    return any(dep_role(c.dep_) == "marker" and c.lower_ in _CONDITIONS for c in verb.children)
 
 
 def _future(chain: list[Token]) -> bool:

@@ -92,9 +92,13 @@ def _fits(pattern: Pattern, seq: list[tuple[str, str]]) -> bool:
     return True
 
 
-def _best_pattern(tok: Token, block: str) -> Pattern | None:
+def _best_pattern(tok: Token, block: str, verb: str) -> Pattern | None:
+    """The block's most specific pattern written for this verb (or for every verb of the
+    block) that fits the sentence: "welcome ... to" is a visit, "praise ... to" is not."""
     sides: dict[str, tuple[list[tuple[str, str]], set[str]]] = {}
     for pattern in block_patterns().get(block, ()):
+        if pattern.verb and pattern.verb != verb:
+            continue
         side = sides.get(pattern.side)
         if side is None:
             seq = _side_words(tok, pattern.side)
@@ -113,7 +117,7 @@ def code_verb(tok: Token) -> Coding | bool | None:
         entry = verb_codes().get(form)
         if entry is not None:
             block = entry[1]
-            pattern = _best_pattern(tok, block)
+            pattern = _best_pattern(tok, block, form)
             if pattern is not None:
                 coding = plover(pattern.code)
                 return coding if coding is not None else False
