@@ -22,7 +22,8 @@ knows ambiguously, stays an actor with ``kb`` null.
 In this package :mod:`.mentions` collects the mentions, :mod:`.titles` finds and resolves
 title phrases, :mod:`.names` and :mod:`.linking` turn names into actors and knowledge-base
 entries, and :mod:`.propagation` adds every other occurrence and hands the actors out.
-:func:`actor_at` and :func:`resolve_pronoun` serve the stages after this one; a stage that
+:func:`actor_at`, :func:`resolve_pronoun` and :class:`ActorList` (:mod:`.additions`) serve
+the stages after this one; a stage that
 calls them once per statement builds a :class:`MentionIndex` over its actor list and passes it
 as ``index=``, for the same answers without a scan per call.
 """
@@ -31,6 +32,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from readout.extract.actors.additions import ActorList
 from readout.extract.actors.context import Context
 from readout.extract.actors.index import MentionIndex, actor_at
 from readout.extract.actors.mentions import collect_mentions, countries_of
@@ -42,6 +44,7 @@ from readout.kb.lookup import KB, default_kb
 from readout.model import Actor, Document
 
 __all__ = [
+    "ActorList",
     "MentionIndex",
     "actor_at",
     "extract_actors",

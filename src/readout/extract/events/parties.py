@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
-from readout.extract.actors import MentionIndex
+from readout.extract.actors import ActorList, MentionIndex
 from readout.labels import dep_role
 from readout.lexicon import words
 from readout.model import Actor, ActorType, Document, Span, Time
@@ -30,7 +30,7 @@ class Parties:
         self.times = [(t.span.start, t.span.end) for t in times]
         self.actors = actors
         self.index = MentionIndex(actors)
-        self.by_name = {a.name.lower(): a for a in actors}
+        self.actor_list = ActorList(actors)
 
     def named(self, tokens: Sequence[Token]) -> list[str]:
         """The actors mentioned inside the words, people and bodies before places."""
@@ -70,20 +70,7 @@ class Parties:
         if any(t_lo < hi and lo < t_hi for t_lo, t_hi in self.times):
             return None  # "on Saturday" is a time
         span = Span.of(self.text, lo, hi)
-        name = span.text
-        known = self.by_name.get(name.lower())
-        if known is not None:
-            if span not in known.mentions:
-                known.mentions.append(span)
-            return known.id
-        actor = Actor(id=self._next_id(), name=name, type=_kind(head), mentions=[span])
-        self.actors.append(actor)
-        self.by_name[name.lower()] = actor
-        return actor.id
-
-    def _next_id(self) -> str:
-        nums = [int(a.id[1:]) for a in self.actors if a.id[1:].isdigit()]
-        return f"a{max(nums, default=0) + 1}"
+        return self.actor_list.add(span.text, _kind(head), span)
 
 
 def _counted(head: Token) -> Token:

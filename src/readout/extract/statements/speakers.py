@@ -2,7 +2,8 @@
 
 The actors stage lists the actors it found; this stage resolves its mentions against them
 (:func:`readout.extract.actors.actor_at`, :func:`~readout.extract.actors.resolve_pronoun`)
-and extends the list with the speakers it did not list (see :class:`ActorList`).
+and extends the list with the speakers it did not list
+(:class:`~readout.extract.actors.ActorList`).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from readout.extract.actors import MentionIndex, actor_at, resolve_pronoun
+from readout.extract.actors import ActorList, MentionIndex, actor_at, resolve_pronoun
 from readout.extract.actors.context import PERSON_TITLES
 from readout.extract.statements.context import Candidate
 from readout.extract.statements.syntax import (
@@ -34,41 +35,6 @@ _PRONOUNS = words("pronouns")
 
 # Speaker nouns that name a body of people, not one person ("the administration said")
 _BODY_NOUNS = words("body_nouns")
-
-
-class ActorList:
-    """The actor list the stage is given, which the stage extends: a speaker the actors
-    stage did not list ("officials", "a source", an untagged name) is appended as an actor of
-    its own, and a known actor named again gains the mention. This class is the only place
-    the statements stage changes the list (the caller of ``extract_statements`` sees the
-    additions in the list it passed)."""
-
-    def __init__(self, actors: list[Actor]) -> None:
-        self.actors = actors
-        self.by_name: dict[str, Actor] = {a.name.lower(): a for a in actors}
-
-    def add_mention(self, actor: Actor, span: Span) -> str:
-        """``actor``'s id, with ``span`` among its mentions."""
-        if span not in actor.mentions:
-            actor.mentions.append(span)
-        return actor.id
-
-    def add(self, name: str, atype: ActorType, span: Span) -> str | None:
-        """The id of the actor called ``name`` (a new one when none is), with ``span`` among
-        its mentions; None for an empty name or page furniture ("RELATED: ...")."""
-        if not name or name.lower() in words("page_furniture"):
-            return None
-        known = self.by_name.get(name.lower())
-        if known is not None:
-            return self.add_mention(known, span)
-        actor = Actor(id=self._next_id(), name=name, type=atype, mentions=[span])
-        self.actors.append(actor)
-        self.by_name[name.lower()] = actor
-        return actor.id
-
-    def _next_id(self) -> str:
-        nums = [int(a.id[1:]) for a in self.actors if a.id[1:].isdigit()]
-        return f"a{max(nums, default=0) + 1}"
 
 
 def _cut_at_punct(doc: Doc, lo: int, hi: int) -> int:
@@ -124,7 +90,8 @@ def _unknown_organization(doc: Doc, head: Token, lo: int, hi: int) -> tuple[int,
 
 class Resolver:
     """Maps speaker and addressee mentions to actor ids, adding actors for "officials",
-    "a source", and names the actors stage did not list (through :class:`ActorList`)."""
+    "a source", and names the actors stage did not list
+    (:class:`~readout.extract.actors.ActorList`)."""
 
     def __init__(self, doc: Doc, document: Document, actors: list[Actor]) -> None:
         self.doc = doc
