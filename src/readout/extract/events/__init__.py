@@ -20,6 +20,7 @@ from readout.extract.events.lexicon import Coding
 from readout.extract.events.meetings import (
     consult_mode,
     merge_meetings,
+    parties_count,
     visit_roles,
     without_places,
 )
@@ -29,6 +30,7 @@ from readout.extract.events.status import event_status
 from readout.extract.events.transcripts import own_meeting
 from readout.extract.events.triggers import Trigger, noun_mentions, sentence_triggers, verb_lemma
 from readout.extract.times import TimeIndex
+from readout.labels import dep_role
 from readout.model import (
     Actor,
     Document,
@@ -55,9 +57,10 @@ class _Context:
         actors: list[Actor],
         times: Sequence[Time],
         statements: Sequence[Statement],
+        turns: Sequence[Turn],
     ) -> None:
         self.doc, self.document, self.actors = doc, document, actors
-        self.parties = Parties(document, actors, times)
+        self.parties = Parties(document, actors, times, turns)
         self.index = self.parties.index
         self.time_index = TimeIndex(list(times), doc)
         self.time_values = {t.id: t.value for t in times if t.type in ("DATE", "TIME")}
@@ -102,7 +105,7 @@ def extract_events(
 ) -> list[Event]:
     """The document's events, in text order, ids ``e1``, ``e2`` ... An agent the actors
     stage did not list ("Police arrested ...") is appended to ``actors``."""
-    ctx = _Context(doc, document, actors, times, statements)
+    ctx = _Context(doc, document, actors, times, statements, turns)
     body = document.body
     events: list[Event] = []
     orphans: list[tuple[int, Event]] = []
@@ -118,10 +121,12 @@ def extract_events(
                     events.append(event)
         if not triggers:
             orphans.extend(_bare_meetings(ctx, sent))
-    events = merge_meetings(events, orphans)
+    # an event with no party at all says nothing of who did it ("I agree with that")
+    events = [e for e in events if e.actors.source or e.actors.target]
     meeting = own_meeting(document, actors, ctx.index, turns)
     if meeting is not None:
         events.insert(0, meeting)
+    events = merge_meetings(events, orphans, actors)
     for k, event in enumerate(events, 1):
         event.id = f"e{k}"
     return events
@@ -147,11 +152,14 @@ def _events_for(ctx: _Context, sent: SpacySpan, trigger: Trigger) -> list[Event]
     mode = coding.mode
     lemma = verb_lemma(trigger.predicate)
     if coding.type == "CONSULT" and (mode == "visit" or lemma in ("visit", "host")):
-        source, target, place = visit_roles(lemma, source, target, place, ctx.actors)
+        hosting = lemma == "host" or coding.cameo == "043"
+        source, target, place = visit_roles(hosting, source, target, place, ctx.actors)
     elif coding.type == "CONSULT":
         source, target = without_places(source, target, place)
     if coding.type == "CONSULT":
-        mode = consult_mode(trigger.token, trigger.predicate, mode, len(set(source + target)))
+        source += [i for i in _we(ctx, trigger) if i not in source + target]
+        sides = parties_count(source + target, ctx.actors)
+        mode = consult_mode(trigger.token, trigger.predicate, mode, sides)
     statement = ctx.statement_at(trigger.token.idx)
     status = event_status(trigger.predicate)
     coding, status = _intended(coding, status)
@@ -163,7 +171,7 @@ def _events_for(ctx: _Context, sent: SpacySpan, trigger: Trigger) -> list[Event]
         evidence=[ctx.evidence(sent)],
         actors=EventActors(source=source, target=target),
         place=place[0] if place else _fallback_place(ctx, coding.type, statement, sent),
-        time=_time(ctx, trigger),
+        time=_time(ctx, trigger) or _fallback_time(ctx, coding.type, statement, sent),
         status=status,
         reported_by=_reporters(statement),
         statement=statement.id if statement else None,
@@ -212,7 +220,12 @@ def _intent(meeting: Event) -> Event:
     )
 
 
-def _time(ctx: _Context, trigger: Trigger) -> EventTime:
+def _we(ctx: _Context, trigger: Trigger) -> list[str]:
+    subjects = [c for c in trigger.predicate.children if dep_role(c.dep_) == "subject"]
+    return [i for s in subjects for i in ctx.parties.dialogue(s)]
+
+
+def _time(ctx: _Context, trigger: Trigger) -> EventTime | None:
     """The time governing the trigger: its start, or its end after "until" ("lasted
     until midnight")."""
     for tok in (trigger.token, trigger.predicate):
@@ -223,23 +236,34 @@ def _time(ctx: _Context, trigger: Trigger) -> EventTime:
             if before and before[0].lower() in _UNTIL:
                 return EventTime(end=value)
             return EventTime(start=value)
-    return EventTime()
+    return None
 
 
 _UNTIL = ("until", "till", "til", "through")
 
 
+def _opening(ctx: _Context, kind: str, statement: Statement | None, sent: SpacySpan) -> bool:
+    """A meeting reported in a dispatch's opening sentences, not inside a statement: the
+    dispatch's own, at its dateline's place and on its date."""
+    dateline = ctx.document.dateline
+    if kind != "CONSULT" or statement is not None or dateline is None:
+        return False
+    return sent.start_char - dateline.span.end <= 400
+
+
 def _fallback_place(
     ctx: _Context, kind: str, statement: Statement | None, sent: SpacySpan
 ) -> str | None:
-    """A dispatch's own meeting, reported in its opening sentences, happened at its
-    dateline's place."""
+    return ctx.dateline_place if _opening(ctx, kind, statement, sent) else None
+
+
+def _fallback_time(
+    ctx: _Context, kind: str, statement: Statement | None, sent: SpacySpan
+) -> EventTime:
     dateline = ctx.document.dateline
-    if kind != "CONSULT" or statement is not None or dateline is None:
-        return None
-    if sent.start_char - dateline.span.end > 400:
-        return None
-    return ctx.dateline_place
+    if dateline is None or not dateline.date or not _opening(ctx, kind, statement, sent):
+        return EventTime()
+    return EventTime(start=dateline.date)
 
 
 def _reporters(statement: Statement | None) -> list[str]:

@@ -12,11 +12,14 @@ from spacy.tokens import Token
 
 from readout.extract.actors import ActorList, MentionIndex
 from readout.labels import dep_role
-from readout.lexicon import words
+from readout.lexicon import tagged, words
 from readout.model import Actor, ActorType, Document, Span, Time
+from readout.read.turns import Turn
 
 _AGENTS = words("agent_nouns") | words("person_nouns") | words("body_nouns")
 _COUNTS = words("crowd_counts")
+_FIRST = tagged("pronouns", "first")
+_SECOND = tagged("pronouns", "second")
 _PLACE_TYPES = ("place",)
 # the words of a description: its modifiers and name parts, not its clauses or numbers
 _NAME_PARTS = ("adjective", "compound", "name_part", "possessive")
@@ -25,9 +28,16 @@ _NAME_PARTS = ("adjective", "compound", "name_part", "possessive")
 class Parties:
     """The record's actor list, which the events stage may extend."""
 
-    def __init__(self, document: Document, actors: list[Actor], times: Sequence[Time]) -> None:
+    def __init__(
+        self,
+        document: Document,
+        actors: list[Actor],
+        times: Sequence[Time],
+        turns: Sequence[Turn] = (),
+    ) -> None:
         self.text = document.text
         self.times = [(t.span.start, t.span.end) for t in times]
+        self.turns = _turn_speakers(actors, turns)
         self.actors = actors
         self.index = MentionIndex(actors)
         self.actor_list = ActorList(actors)
@@ -54,10 +64,38 @@ class Parties:
         """The actors an argument names, or the one its description makes (``proper``:
         an untagged proper name may be one)."""
         found = self.named(tokens)
-        if found:
+        if found and not all(self._is_place(i) for i in found):
             return found
+        # "the opposition leader in Istanbul": the leader, not the city
         described = self.describe(head, proper)
-        return [described] if described else []
+        return [described] if described else found
+
+    def in_turn(self, pronoun: Token) -> list[str]:
+        """Whom "I", "we" or "you" means inside a transcript turn: its speaker, or for
+        "you" the other speaker of the dialogue (the nearest turn before or after)."""
+        low = pronoun.lower_
+        first, second = low in _FIRST, low in _SECOND
+        if not (first or second):
+            return []
+        for k, (start, end, speaker) in enumerate(self.turns):
+            if start <= pronoun.idx < end:
+                if first:
+                    return [speaker]
+                return _other_speaker(self.turns, k)
+        return []
+
+    def dialogue(self, pronoun: Token) -> list[str]:
+        """ "we" of a meeting inside a turn: the speaker and the one spoken to ("We spoke on
+        the phone only a few days ago")."""
+        if pronoun.lower_ not in ("we", "us"):
+            return []
+        for k, (start, end, speaker) in enumerate(self.turns):
+            if start <= pronoun.idx < end:
+                return [speaker, *_other_speaker(self.turns, k)]
+        return []
+
+    def _is_place(self, actor_id: str) -> bool:
+        return any(a.id == actor_id and a.type in _PLACE_TYPES for a in self.actors)
 
     def describe(self, head: Token, proper: bool = True) -> str | None:
         """The id of the actor a description names ("Serbian military police"); None when
@@ -71,6 +109,24 @@ class Parties:
             return None  # "on Saturday" is a time
         span = Span.of(self.text, lo, hi)
         return self.actor_list.add(span.text, _kind(head), span)
+
+
+def _turn_speakers(actors: Sequence[Actor], turns: Sequence[Turn]) -> list[tuple[int, int, str]]:
+    by_label = {m.start: a.id for a in actors for m in a.mentions}
+    out = []
+    for turn in turns:
+        speaker = by_label.get(turn.label.start)
+        if speaker is not None and not turn.generic:
+            out.append((turn.content.start, turn.content.end, speaker))
+    return out
+
+
+def _other_speaker(turns: list[tuple[int, int, str]], k: int) -> list[str]:
+    own = turns[k][2]
+    for j in sorted(range(len(turns)), key=lambda j: abs(j - k)):
+        if turns[j][2] != own:
+            return [turns[j][2]]
+    return []
 
 
 def _counted(head: Token) -> Token:

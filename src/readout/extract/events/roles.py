@@ -72,18 +72,36 @@ def _subject_of(pred: Token) -> tuple[Token | None, bool]:
             tok = tok.head
         else:
             break
-    return None, False
+    return _misread_subject(pred), False
+
+
+def _misread_subject(pred: Token) -> Token | None:
+    """ "Thousands of farmers demonstrated in Brussels": a sentence with no verb at its root
+    but this past-tense modifier is a clause the parse misread; the noun it hangs on is its
+    subject."""
+    if dep_role(pred.dep_) != "clausal_modifier" or (pred.tag_ != "VBD" and pred.tag_ != "VBN"):
+        return None
+    root = pred.sent.root
+    if root.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if any(t.pos_ == "VERB" and t.i < pred.i for t in pred.sent):
+        return None
+    return pred.head
 
 
 def _subject_actors(subject: Token, parties: Parties) -> list[str]:
-    if subject.pos_ == "PRON":
-        found = resolve_pronoun(subject, subject.doc, parties.actors, index=parties.index)
-        return [found] if found else []
     return _conjoined(subject, parties)
 
 
 def _conjoined(head: Token, parties: Parties, proper: bool = True) -> list[str]:
-    """The actors an argument names, or the one its description makes."""
+    """The actors an argument names, or the one its description makes; a pronoun's
+    antecedent, or inside a transcript turn the speaker it means."""
+    if head.pos_ == "PRON":
+        in_turn = parties.in_turn(head)
+        if in_turn:
+            return in_turn
+        found = resolve_pronoun(head, head.doc, parties.actors, index=parties.index)
+        return [found] if found else []
     return parties.of_argument(head, _tokens(head), proper)
 
 
@@ -99,7 +117,7 @@ def verb_roles(pred: Token, parties: Parties) -> Roles:
         if role == "agent" or (passive and case == "by"):
             roles.source.extend(_conjoined(arg, parties))
         elif role in ("object", "indirect_object"):
-            roles.target.extend(parties.named(_tokens(arg)))
+            roles.target.extend(_conjoined(arg, parties, proper=False))
             objects.append(arg)
         elif role == "oblique" and case in _PLACE_CASES:
             roles.place.extend(parties.named(_tokens(arg)))
@@ -110,10 +128,12 @@ def verb_roles(pred: Token, parties: Parties) -> Roles:
     if not roles.source and not passive:
         roles.source = _left_of(pred, parties)
     if not roles.target:
-        right = [t for t in pred.subtree if t.i > pred.i]
-        roles.target = [a for a in parties.named(right) if a not in roles.source][:1]
-    if not roles.target:
+        # "detained the opposition leader in Istanbul": the leader, not the city
         roles.target = [a for arg in objects[:1] for a in _conjoined(arg, parties, proper=False)]
+    if not roles.target:
+        right = [t for t in pred.subtree if t.i > pred.i]
+        found = [a for a in parties.named(right) if a not in roles.source]
+        roles.target = found[:1]
     return _tidy(roles)
 
 

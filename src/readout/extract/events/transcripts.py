@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from readout.extract.actors import MentionIndex
 from readout.extract.events.lexicon import event_nouns
+from readout.extract.events.meetings import parties_count
 from readout.lexicon import words
 from readout.model import Actor, Document, Event, EventActors, EventTime, Span
 from readout.read.turns import Turn
@@ -19,7 +20,12 @@ _PHONE = words("phone_words")
 def _heading(document: Document) -> Span | None:
     """The transcript's heading: the first line before its body that names a meeting."""
     text = document.text
-    end = document.body.start if document.body is not None else min(len(text), 600)
+    if document.dateline is not None:
+        end = document.dateline.span.start
+    elif document.body is not None and document.body.start > 0:
+        end = document.body.start
+    else:
+        end = min(len(text), 300)
     offset = 0
     for line in text[:end].splitlines(keepends=True):
         stripped = line.strip()
@@ -62,7 +68,7 @@ def own_meeting(
         type="CONSULT",
         mode="phone"
         if any(w in lower for w in _PHONE)
-        else ("multilateral" if len(people) > 2 else "meet"),
+        else ("multilateral" if parties_count(people, actors) > 2 else "meet"),
         cameo="040",
         evidence=[heading],
         actors=EventActors(source=people),

@@ -34,6 +34,9 @@ from readout.lexicon import words
 
 _OCCURRENCE = words("occurrence_verbs")
 _LIGHT = words("light_verbs")
+_SMALL_WORDS = words("small_words")
+_CONVERSING = words("conversation_verbs")
+_PHONE_WORDS = words("phone_words")
 _WINDOW = 12  # words after a verb that its object patterns may use
 # a trigger inside these is a description of something, not a reported event
 _MODIFIER_ROLES = ("relative_clause", "clausal_modifier", "adjective")
@@ -93,12 +96,14 @@ def _fits(pattern: Pattern, seq: list[tuple[str, str]]) -> bool:
 
 
 def _best_pattern(tok: Token, block: str, verb: str) -> Pattern | None:
-    """The block's most specific pattern written for this verb (or for every verb of the
-    block) that fits the sentence: "welcome ... to" is a visit, "praise ... to" is not."""
+    """The block's most specific pattern that fits the sentence: first those written for
+    this verb (or for every verb of the block), then those written for its synonyms, but
+    not one of a bare preposition ("welcome ... to" is a visit, "praise ... to" is not)."""
+    patterns = block_patterns().get(block, ())
     sides: dict[str, tuple[list[tuple[str, str]], set[str]]] = {}
-    for pattern in block_patterns().get(block, ()):
-        if pattern.verb and pattern.verb != verb:
-            continue
+    own = [p for p in patterns if not p.verb or p.verb == verb]
+    others = [p for p in patterns if p.verb and p.verb != verb and not _bare(p)]
+    for pattern in own + others:
         side = sides.get(pattern.side)
         if side is None:
             seq = _side_words(tok, pattern.side)
@@ -109,10 +114,18 @@ def _best_pattern(tok: Token, block: str, verb: str) -> Pattern | None:
     return None
 
 
+def _bare(pattern: Pattern) -> bool:
+    return all(slot <= _SMALL_WORDS for slot in pattern.slots)
+
+
 def code_verb(tok: Token) -> Coding | bool | None:
     """The coding of a verb; None for a verb that codes nothing; False for one whose
     pattern makes it a public statement (a Statement, never an event)."""
     lemma = verb_lemma(tok)
+    if lemma in _CONVERSING:
+        conversation = _conversation(tok)
+        if conversation is not None:
+            return conversation
     for form in dict.fromkeys((lemma, tok.lemma_.lower())):
         entry = verb_codes().get(form)
         if entry is not None:
@@ -125,6 +138,16 @@ def code_verb(tok: Token) -> Coding | bool | None:
             return verb_overrides()[form]
         if entry is not None and entry[0] != "---":
             return plover(entry[0])
+    return None
+
+
+def _conversation(tok: Token) -> Coding | None:
+    """ "spoke with X", "talked by phone": a conversation (CONSULT, by phone or not)."""
+    near = {t.lower_ for t in tok.subtree}
+    if near & _PHONE_WORDS:
+        return Coding("CONSULT", "phone", "041")
+    if any(c.lower_ == "with" for a in tok.children for c in [a, *a.children]):
+        return Coding("CONSULT", None, "040")
     return None
 
 
