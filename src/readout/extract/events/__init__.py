@@ -225,17 +225,30 @@ def _we(ctx: _Context, trigger: Trigger) -> list[str]:
     return [i for s in subjects for i in ctx.parties.dialogue(s)]
 
 
+def _sentence_time(ctx: _Context, sent: SpacySpan) -> EventTime:
+    """The first time a sentence names ("The talks lasted until midnight")."""
+    for time_id, span in ctx.time_spans.items():
+        if sent.start_char <= span.start < sent.end_char and time_id in ctx.time_values:
+            return _timed(ctx, time_id)
+    return EventTime()
+
+
+def _timed(ctx: _Context, time_id: str) -> EventTime:
+    """A time as an event's start, or its end after "until"."""
+    value = ctx.time_values[time_id]
+    before = ctx.document.text[: ctx.time_spans[time_id].start].split()[-1:]
+    if before and before[0].lower() in _UNTIL:
+        return EventTime(end=value)
+    return EventTime(start=value)
+
+
 def _time(ctx: _Context, trigger: Trigger) -> EventTime | None:
     """The time governing the trigger: its start, or its end after "until" ("lasted
     until midnight")."""
     for tok in (trigger.token, trigger.predicate):
         time_id = ctx.time_index.time_for(tok)
         if time_id in ctx.time_values:
-            value = ctx.time_values[time_id]
-            before = ctx.document.text[: ctx.time_spans[time_id].start].split()[-1:]
-            if before and before[0].lower() in _UNTIL:
-                return EventTime(end=value)
-            return EventTime(start=value)
+            return _timed(ctx, time_id)
     return None
 
 
@@ -295,7 +308,8 @@ def _bare_meetings(ctx: _Context, sent: SpacySpan) -> list[tuple[int, Event]]:
     found = []
     for noun, coding in noun_mentions(sent):
         if coding.type == "CONSULT" and _definite(noun):
-            event = Event(id="", type="CONSULT", evidence=[ctx.evidence(sent)])
+            time = _sentence_time(ctx, sent)
+            event = Event(id="", type="CONSULT", evidence=[ctx.evidence(sent)], time=time)
             found.append((sent.start_char, event))
             break
     return found

@@ -140,8 +140,13 @@ def verb_roles(pred: Token, parties: Parties) -> Roles:
 def _left_of(pred: Token, parties: Parties) -> list[str]:
     """Where the parse gives the verb no subject, the actors named before it in its
     sentence, the nearest group of them ("Israeli helicopters and tanks shelled ...")."""
-    sent = pred.sent
-    left = [t for t in sent if t.i < pred.i and not t.is_punct]
+    top = pred
+    while top.head.i != top.i and dep_role(top.dep_) not in ("clausal_complement", "parataxis"):
+        top = top.head
+    # inside reported speech, only the words of the report: "Peskov told reporters that
+    # the talks went well" does not make Peskov a party to the talks
+    words = top.subtree if top.head.i != top.i else pred.sent
+    left = [t for t in words if t.i < pred.i and not t.is_punct]
     return parties.named(left)[-2:]
 
 
