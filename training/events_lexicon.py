@@ -6,7 +6,9 @@ Reads ``data/events/CAMEO.2.0.txt`` (MIT, Open Event Data Alliance) and writes t
 beside the events stage (``src/readout/extract/events/data/``):
 
 - ``cameo_verbs.tsv``: verb (lower case, a phrasal verb with a space), its CAMEO code
-  (the code of its verb block when the verb line gives none), its block. Verbs whose block
+  (the code of its verb block when the verb line gives none), its block, and whether the
+  code is the verb's own ("own": given on its line, or the verb names the block) or only
+  its block's ("block"). Verbs whose block
   has no code ("[---]": "ask", "arrange") keep "---": only their patterns code an event.
 - ``cameo_patterns.tsv``: block, side ("object" for words after the verb, "subject" for
   words before it), the pattern's words (a ``|`` between the spellings of one slot, from a
@@ -71,7 +73,7 @@ def _slot(raw: str, sets: dict[str, list[str]]) -> str | None:
 
 
 def read_patterns(lines: list[str], sets: dict[str, list[str]]):
-    verbs: dict[str, tuple[str, str]] = {}
+    verbs: dict[str, tuple[str, str, str]] = {}
     patterns: list[tuple[str, str, str, str, str]] = []
     block, block_code = "", "---"
     for line in lines:
@@ -104,7 +106,11 @@ def read_patterns(lines: list[str], sets: dict[str, list[str]]):
         verb = _word(head)
         code_m = _CODE.search(text)
         own = _code(code_m.group(1)) if code_m else None
-        verbs.setdefault(verb, (own or block_code, block))
+        # a verb's own code, or its block's when it has none ("inherited": a weaker coding,
+        # since the blocks are WordNet synonym sets that gather loose synonyms)
+        verbs.setdefault(
+            verb, (own or block_code, block, "own" if own or verb == block else "block")
+        )
     return verbs, patterns
 
 
@@ -121,8 +127,8 @@ def main() -> None:
     head = "# derived by training/events_lexicon.py from PETRARCH2 CAMEO.2.0.txt (MIT, OEDA)\n"
     with open(OUT / "cameo_verbs.tsv", "w", encoding="utf-8") as f:
         f.write(head)
-        for verb, (code, block) in sorted(verbs.items()):
-            f.write(f"{verb}\t{code}\t{block}\n")
+        for verb, (code, block, origin) in sorted(verbs.items()):
+            f.write(f"{verb}\t{code}\t{block}\t{origin}\n")
     with open(OUT / "cameo_patterns.tsv", "w", encoding="utf-8") as f:
         f.write(head)
         for row in sorted(set(patterns)):

@@ -28,7 +28,13 @@ from readout.extract.events.parties import Parties
 from readout.extract.events.roles import Roles, noun_roles, verb_roles
 from readout.extract.events.status import event_status
 from readout.extract.events.transcripts import own_meeting
-from readout.extract.events.triggers import Trigger, noun_mentions, sentence_triggers, verb_lemma
+from readout.extract.events.triggers import (
+    BARE_CODE,
+    Trigger,
+    noun_mentions,
+    sentence_triggers,
+    verb_lemma,
+)
 from readout.extract.times import TimeIndex
 from readout.labels import dep_role
 from readout.model import (
@@ -117,12 +123,11 @@ def extract_events(
             for event in _events_for(ctx, sent, trigger):
                 if _refers_back(trigger, event):
                     orphans.append((sent.start_char, _mention(event)))
-                else:
+                elif _enough_parties(event, trigger):
+                    # an event with no party says nothing of who did it ("I agree with that")
                     events.append(event)
         if not triggers:
             orphans.extend(_bare_meetings(ctx, sent))
-    # an event with no party at all says nothing of who did it ("I agree with that")
-    events = [e for e in events if e.actors.source or e.actors.target]
     meeting = own_meeting(document, actors, ctx.index, turns)
     if meeting is not None:
         events.insert(0, meeting)
@@ -218,6 +223,22 @@ def _intent(meeting: Event) -> Event:
         statement=meeting.statement,
         confidence=round(meeting.confidence - 0.1, 2),
     )
+
+
+def _enough_parties(event: Event, trigger: Trigger) -> bool:
+    """An event needs a party, and one its trigger codes only by the bare code of its
+    verb's block ("put", "take", "pass") needs both sides, as the CAMEO dictionary, written
+    for coders that code only between two known actors, assumes."""
+    parties = set(event.actors.source + event.actors.target)
+    if not parties:
+        return False
+    if trigger.confidence > BARE_CODE:
+        return True
+    if trigger.confidence == BARE_CODE and event.actors.source:
+        return True
+    if event.type == "CONSULT":
+        return len(parties) >= 2
+    return bool(event.actors.source and event.actors.target)
 
 
 def _we(ctx: _Context, trigger: Trigger) -> list[str]:

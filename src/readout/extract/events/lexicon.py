@@ -45,7 +45,13 @@ def _rows(name: str) -> list[list[str]]:
 @functools.cache
 def verb_codes() -> dict[str, tuple[str, str]]:
     """verb -> (its CAMEO code, or "---" for none of its own; its verb block)."""
-    return {verb: (code, block) for verb, code, block in _rows("cameo_verbs.tsv")}
+    return {row[0]: (row[1], row[2]) for row in _rows("cameo_verbs.tsv")}
+
+
+@functools.cache
+def inherited_codes() -> frozenset[str]:
+    """The verbs whose code is only their block's (a WordNet synonym set's), not their own."""
+    return frozenset(row[0] for row in _rows("cameo_verbs.tsv") if row[3:] == ["block"])
 
 
 @functools.cache

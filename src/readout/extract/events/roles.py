@@ -133,8 +133,18 @@ def verb_roles(pred: Token, parties: Parties) -> Roles:
     if not roles.target:
         right = [t for t in pred.subtree if t.i > pred.i]
         found = [a for a in parties.named(right) if a not in roles.source]
-        roles.target = found[:1]
+        roles.target = found[:1] or _described_right(right, parties)
     return _tidy(roles)
+
+
+def _described_right(right: list[Token], parties: Parties) -> list[str]:
+    """"gave in to demands from the rebels": the first agent named after the verb."""
+    for tok in right:
+        if tok.pos_ == "NOUN" and dep_role(tok.dep_) not in ("compound", "adjective"):
+            found = parties.describe(tok, proper=False)
+            if found:
+                return [found]
+    return []
 
 
 def _left_of(pred: Token, parties: Parties) -> list[str]:

@@ -25,6 +25,7 @@ from readout.extract.events.lexicon import (
     Pattern,
     block_patterns,
     event_nouns,
+    inherited_codes,
     plover,
     verb_codes,
     verb_overrides,
@@ -36,6 +37,7 @@ _OCCURRENCE = words("occurrence_verbs")
 _LIGHT = words("light_verbs")
 _SMALL_WORDS = words("small_words")
 _CONVERSING = words("conversation_verbs")
+_WEAK = words("weak_event_verbs")
 _PHONE_WORDS = words("phone_words")
 _WINDOW = 12  # words after a verb that its object patterns may use
 # a trigger inside these is a description of something, not a reported event
@@ -121,24 +123,40 @@ def _bare(pattern: Pattern) -> bool:
 def code_verb(tok: Token) -> Coding | bool | None:
     """The coding of a verb; None for a verb that codes nothing; False for one whose
     pattern makes it a public statement (a Statement, never an event)."""
+    return verb_coding(tok)[0]
+
+
+def verb_coding(tok: Token) -> tuple[Coding | bool | None, float]:
+    """The coding of a verb and how sure it is: a conversation or a dictionary pattern
+    that fits is surer than readout's own coding of the verb, which is surer than the bare
+    code of the verb's block ("die", "count on" code something only there)."""
     lemma = verb_lemma(tok)
     if lemma in _CONVERSING:
         conversation = _conversation(tok)
         if conversation is not None:
-            return conversation
+            return conversation, 0.8
     for form in dict.fromkeys((lemma, tok.lemma_.lower())):
         entry = verb_codes().get(form)
+        if entry is not None and entry[0].startswith("01"):
+            # a verb of public statement ("say", "announce") is a statement whatever its
+            # words: the event it reports is its content's
+            return False, 0.0
         if entry is not None:
             block = entry[1]
             pattern = _best_pattern(tok, block, form)
             if pattern is not None:
                 coding = plover(pattern.code)
-                return coding if coding is not None else False
+                return (coding if coding is not None else False), 0.75
         if form in verb_overrides():
-            return verb_overrides()[form]
-        if entry is not None and entry[0] != "---":
-            return plover(entry[0])
-    return None
+            return verb_overrides()[form], 0.7
+        if entry is not None and entry[0] != "---" and form not in _WEAK:
+            inherited = form in inherited_codes()
+            return plover(entry[0]), BARE_CODE - (_INHERITED if inherited else 0.0)
+    return None, 0.0
+
+
+BARE_CODE = 0.5  # the confidence of a verb coded by the bare code of its entry
+_INHERITED = 0.05  # less when the code is only its block's
 
 
 def _conversation(tok: Token) -> Coding | None:
@@ -193,9 +211,9 @@ def sentence_triggers(sent: SpacySpan) -> list[Trigger]:
     found: list[Trigger] = []
     for tok in sent:
         if tok.pos_ == "VERB":
-            coding = code_verb(tok)
+            coding, sure = verb_coding(tok)
             if isinstance(coding, Coding):
-                found.append(Trigger(tok, tok, coding, 0.7))
+                found.append(Trigger(tok, tok, coding, sure))
     taken = {t.token.i for t in found}
     for noun, coding in noun_mentions(sent):
         verb = _occurs(noun)
