@@ -72,7 +72,16 @@ def _subject_of(pred: Token) -> tuple[Token | None, bool]:
             tok = tok.head
         else:
             break
-    return _misread_subject(pred), False
+    return _modified_subject(pred) or _misread_subject(pred), False
+
+
+def _modified_subject(pred: Token) -> Token | None:
+    """ "Kennedy, meeting with Khrushchev in Vienna, declared ...": a present participle
+    that modifies a name has that name for its subject."""
+    if dep_role(pred.dep_) == "clausal_modifier" and pred.tag_ == "VBG":
+        if pred.head.pos_ in ("PROPN", "NOUN") and pred.head.i < pred.i:
+            return pred.head
+    return None
 
 
 def _misread_subject(pred: Token) -> Token | None:
@@ -125,7 +134,7 @@ def verb_roles(pred: Token, parties: Parties) -> Roles:
             roles.target.extend(_conjoined(arg, parties, proper=False))
         elif role == "open_complement":
             _complement_targets(arg, roles, parties)
-    if not roles.source and not passive:
+    if not roles.source and not passive and _main_clause(pred):
         roles.source = _left_of(pred, parties)
     if not roles.target:
         # "detained the opposition leader in Istanbul": the leader, not the city
@@ -138,13 +147,23 @@ def verb_roles(pred: Token, parties: Parties) -> Roles:
 
 
 def _described_right(right: list[Token], parties: Parties) -> list[str]:
-    """"gave in to demands from the rebels": the first agent named after the verb."""
+    """ "gave in to demands from the rebels": the first agent named after the verb."""
     for tok in right:
         if tok.pos_ == "NOUN" and dep_role(tok.dep_) not in ("compound", "adjective"):
             found = parties.describe(tok, proper=False)
             if found:
                 return [found]
     return []
+
+
+def _main_clause(pred: Token) -> bool:
+    """The verb heads its sentence or a report in it ("Israeli helicopters and tanks
+    shelled ...", where the parse lost the subject), not a modifier or an adverbial
+    clause, whose missing subject is someone else's."""
+    tok = pred
+    while dep_role(tok.dep_) == "conjunct" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.head.i == tok.i or dep_role(tok.dep_) in ("clausal_complement", "parataxis")
 
 
 def _left_of(pred: Token, parties: Parties) -> list[str]:

@@ -38,6 +38,8 @@ _LIGHT = words("light_verbs")
 _SMALL_WORDS = words("small_words")
 _CONVERSING = words("conversation_verbs")
 _WEAK = words("weak_event_verbs")
+_CONSULTING = words("consult_verbs")
+_TRAVEL = words("travel_verbs")
 _PHONE_WORDS = words("phone_words")
 _WINDOW = 12  # words after a verb that its object patterns may use
 # a trigger inside these is a description of something, not a reported event
@@ -116,6 +118,10 @@ def _best_pattern(tok: Token, block: str, verb: str) -> Pattern | None:
     return None
 
 
+def _loose_consult(coding: Coding, verb: str) -> bool:
+    return coding.type == "CONSULT" and verb not in _CONSULTING and verb not in _TRAVEL
+
+
 def _bare(pattern: Pattern) -> bool:
     return all(slot <= _SMALL_WORDS for slot in pattern.slots)
 
@@ -144,14 +150,25 @@ def verb_coding(tok: Token) -> tuple[Coding | bool | None, float]:
         if entry is not None:
             block = entry[1]
             pattern = _best_pattern(tok, block, form)
-            if pattern is not None:
+            if pattern is not None and not _bare(pattern):
                 coding = plover(pattern.code)
                 return (coding if coding is not None else False), 0.75
+            if pattern is not None:
+                # a pattern of a bare preposition ("come ... to") is as loose as no pattern
+                coding = plover(pattern.code)
+                if coding is not None and _loose_consult(coding, form):
+                    continue
+                return (coding if coding is not None else False), BARE_CODE - _INHERITED
         if form in verb_overrides():
             return verb_overrides()[form], 0.7
+        if form in _TRAVEL:
+            return Coding("CONSULT", "visit", "042"), BARE_CODE - _INHERITED
         if entry is not None and entry[0] != "---" and form not in _WEAK:
+            coding = plover(entry[0])
+            if coding is not None and _loose_consult(coding, form):
+                continue  # "considered", "pondered": thinking is no meeting
             inherited = form in inherited_codes()
-            return plover(entry[0]), BARE_CODE - (_INHERITED if inherited else 0.0)
+            return coding, BARE_CODE - (_INHERITED if inherited else 0.0)
     return None, 0.0
 
 
